@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './env.ts';
+export * from './money.ts';
+export * from './clock.ts';
+export * from './logger.ts';
