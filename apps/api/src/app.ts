@@ -1,0 +1,99 @@
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type pg from 'pg';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { AppError, type Logger } from '@iris/core';
+import { buildOpenApiDocument, REST_BASE_PATH, type ApiDeps } from '@iris/api';
+import type { UserRepository } from '@iris/identity';
+import { authenticate, type SessionVerifier } from './auth/session.ts';
+import { errorHandler, notFound, sendError } from './http/errors.ts';
+import { createApiMetrics, metricsEndpoint, recordRequests, type ApiMetrics } from './http/metrics.ts';
+import { createRateLimiter, type RateLimits } from './http/rate-limit.ts';
+import { requestId, requestIdOf } from './http/request-id.ts';
+import { restHandler, trpcHandler } from './http/trpc.ts';
+
+export interface AppConfig {
+  publicUrl: string;
+  corsOrigins: string[];
+  trustProxy: string;
+  metrics: { token?: string | undefined; allowlist: string[] };
+  /** null turns rate limiting off (tests of other things, benchmarks). */
+  rateLimits: RateLimits | null;
+}
+
+export interface AppParts {
+  config: AppConfig;
+  deps: ApiDeps;
+  logger: Logger;
+  verifier: SessionVerifier;
+  users: UserRepository;
+  /** The pool Prisma uses; the rate limiter and readiness check share it. */
+  pool: pg.Pool;
+  metrics?: ApiMetrics;
+}
+
+export async function createApp(parts: AppParts): Promise<{ app: Express; metrics: ApiMetrics }> {
+  const { config, deps, logger } = parts;
+  const metrics = parts.metrics ?? createApiMetrics();
+  const openApiDocument = buildOpenApiDocument({ version: deps.system.version, origin: config.publicUrl });
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+
+  app.use(requestId);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_req, res) => requestIdOf(res as express.Response),
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+      // Method, path and status are enough; headers stay out of logs (they carry tokens and cookies).
+      serializers: {
+        req: (req: { id: unknown; method: unknown; url: unknown; remoteAddress: unknown }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: unknown }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(recordRequests(metrics));
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(
+    cors({
+      origin: (origin, callback) => callback(null, !origin || config.corsOrigins.includes(origin)),
+      credentials: true,
+      exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
+    }),
+  );
+
+  // Operational endpoints: no auth, no rate limit.
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    if (await deps.system.databaseOk()) res.json({ status: 'ready', database: 'ok' });
+    else sendError(res, new AppError('DATABASE_UNAVAILABLE', 'The database is not reachable.'));
+  });
+  app.get('/metrics', metricsEndpoint(metrics, config.metrics));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }));
+
+  // API routes: authenticate, then limit per caller.
+  const apiGuards = [authenticate({ verifier: parts.verifier, users: parts.users, logger })];
+  const limiter = config.rateLimits ? await createRateLimiter(parts.pool, config.rateLimits, logger) : null;
+  const guards = limiter ? [...apiGuards, limiter] : apiGuards;
+
+  app.use('/trpc', ...guards, trpcHandler(deps, logger));
+  app.use(REST_BASE_PATH, express.json({ limit: '1mb' }), ...guards, restHandler(deps, logger));
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return { app, metrics };
+}

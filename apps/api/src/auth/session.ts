@@ -1,0 +1,85 @@
+import { verifyToken } from '@clerk/backend';
+import type { NextFunction, Request, Response } from 'express';
+import { AppError, type Logger } from '@iris/core';
+import type { Principal } from '@iris/api';
+import { type UserRepository, ZSessionClaims, type SessionClaims } from '@iris/identity';
+import { sendError } from '../http/errors.ts';
+
+export interface SessionVerifier {
+  /** Resolves the claims of a valid token; throws UNAUTHENTICATED otherwise. */
+  verify(token: string): Promise<SessionClaims>;
+}
+
+/**
+ * Clerk session tokens, verified with no network call: the instance's PEM public key (CLERK_JWT_KEY)
+ * checks the signature, `authorizedParties` the token's `azp`. Local mode uses the same code with the
+ * local key, so both paths are the one that runs in production.
+ */
+export function createClerkSessionVerifier(options: { jwtKey: string; authorizedParties: string[] }): SessionVerifier {
+  return {
+    async verify(token) {
+      let payload: unknown;
+      try {
+        payload = await verifyToken(token, {
+          jwtKey: options.jwtKey,
+          authorizedParties: options.authorizedParties.length > 0 ? options.authorizedParties : undefined,
+        });
+      } catch (error) {
+        throw new AppError('UNAUTHENTICATED', 'The session token is invalid or expired.', undefined, { cause: error });
+      }
+      const claims = ZSessionClaims.safeParse(payload);
+      if (!claims.success) throw new AppError('UNAUTHENTICATED', 'The session token lacks the claims Iris needs.');
+      return claims.data;
+    },
+  };
+}
+
+function tokenOf(req: Request): string | undefined {
+  const header = req.get('authorization');
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match?.[1] ?? '';
+  }
+  return undefined;
+}
+
+/**
+ * Express layer: a request with no credentials goes on anonymous (public procedures still work); one with
+ * bad credentials is refused with 401 here, whatever it asked for. The principal lands in res.locals.
+ */
+export function authenticate(deps: { verifier: SessionVerifier; users: UserRepository; logger: Logger }) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const token = tokenOf(req);
+    if (token === undefined) {
+      res.locals['principal'] = null;
+      next();
+      return;
+    }
+    try {
+      if (token === '') throw new AppError('UNAUTHENTICATED', 'Malformed Authorization header: use "Bearer <token>".');
+      const claims = await deps.verifier.verify(token);
+      const user = await deps.users.findByClerkUserId(claims.sub);
+      if (!user) throw new AppError('UNAUTHENTICATED', 'The session belongs to no Iris user.');
+      const principal: Principal = {
+        kind: 'user',
+        userId: user.id,
+        clerkUserId: claims.sub,
+        // The token carries the role (Clerk public metadata); the database is the fallback.
+        role: claims.metadata?.role ?? user.role,
+        sessionId: claims.sid,
+      };
+      res.locals['principal'] = principal;
+      next();
+    } catch (error) {
+      if (error instanceof AppError) {
+        sendError(res, error, { 'WWW-Authenticate': 'Bearer' });
+        return;
+      }
+      next(error);
+    }
+  };
+}
+
+export function principalOf(res: Response): Principal | null {
+  return (res.locals['principal'] as Principal | null | undefined) ?? null;
+}

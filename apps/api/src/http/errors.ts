@@ -1,0 +1,34 @@
+import type { NextFunction, Request, Response } from 'express';
+import { AppError, type Logger } from '@iris/core';
+import { buildErrorEnvelope, toAppError } from '@iris/api';
+import { requestIdOf } from './request-id.ts';
+
+/** Writes an AppError as the REST envelope. The one place REST errors are written. */
+export function sendError(res: Response, error: AppError, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.locals['appErrorCode'] = error.code;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.status(error.status).json(buildErrorEnvelope(error, requestIdOf(res)));
+}
+
+export function notFound(req: Request, res: Response): void {
+  sendError(res, new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`));
+}
+
+/** Body-parser errors and anything thrown by plain Express routes. */
+export function errorHandler(logger: Logger) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    let appError: AppError;
+    const status = (error as { status?: unknown; type?: unknown }).status;
+    const type = (error as { type?: unknown }).type;
+    if (type === 'entity.parse.failed') appError = new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
+    else if (type === 'entity.too.large') appError = new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    else if (typeof status === 'number' && status >= 400 && status < 500 && !(error instanceof AppError)) {
+      appError = new AppError('BAD_REQUEST', 'The request could not be read.');
+    } else appError = toAppError(error);
+    if (appError.code === 'INTERNAL') {
+      logger.error({ err: appError.cause ?? error, requestId: requestIdOf(res) }, 'unhandled error');
+    }
+    sendError(res, appError);
+  };
+}

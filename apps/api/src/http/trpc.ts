@@ -1,0 +1,84 @@
+import type { Request, Response } from 'express';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import type { TRPCError } from '@trpc/server';
+import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
+import { type Logger } from '@iris/core';
+import { appRouter, buildErrorEnvelope, toAppError, type ApiDeps, type Context } from '@iris/api';
+import { principalOf } from '../auth/session.ts';
+import { requestIdOf } from './request-id.ts';
+
+/** Lets responseMeta (which sees only ctx) label the response with the procedure for metrics. */
+const responseOfContext = new WeakMap<Context, Response>();
+
+function contextFactory(deps: ApiDeps, logger: Logger) {
+  return ({ req, res }: { req: Request; res: Response }): Context => {
+    const ctx: Context = {
+      requestId: requestIdOf(res),
+      principal: principalOf(res),
+      ip: req.ip,
+      logger,
+      deps,
+    };
+    responseOfContext.set(ctx, res);
+    return ctx;
+  };
+}
+
+function labelRoute({ ctx, paths }: { ctx?: Context | undefined; paths?: readonly string[] | undefined }) {
+  if (ctx && paths && paths.length > 0) {
+    const res = responseOfContext.get(ctx);
+    if (res) res.locals['route'] = paths.join(',');
+  }
+  return {};
+}
+
+function logUnexpected(logger: Logger) {
+  return ({ error, req, path }: { error: TRPCError; req: Request; path?: string | undefined }) => {
+    const res = req.res;
+    if (res) res.locals['trpcError'] = error;
+    const appError = toAppError(error);
+    // Errors inside procedures are logged by the error-mapping middleware; these came before (context, parsing).
+    if (appError.code === 'INTERNAL' && !path) {
+      logger.error({ err: error, requestId: res ? requestIdOf(res) : undefined }, 'request failed');
+    }
+  };
+}
+
+/** tRPC at /trpc for the typed client. */
+export function trpcHandler(deps: ApiDeps, logger: Logger) {
+  return createExpressMiddleware({
+    router: appRouter,
+    createContext: contextFactory(deps, logger),
+    responseMeta: labelRoute,
+    onError: logUnexpected(logger),
+  });
+}
+
+/**
+ * The REST mirror at /api/v1. trpc-to-openapi writes errors in its own shape; this layer rewrites every
+ * error body into the project's envelope, with the status fixed by the AppError code.
+ */
+export function restHandler(deps: ApiDeps, logger: Logger) {
+  const handler = createOpenApiNodeHttpHandler<typeof appRouter, Request, Response>({
+    router: appRouter,
+    createContext: contextFactory(deps, logger),
+    responseMeta: labelRoute,
+    onError: logUnexpected(logger),
+  });
+  return (req: Request, res: Response, next: () => void): Promise<void> => {
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      const failure: unknown = res.locals['trpcError'];
+      if (failure && res.statusCode >= 400) {
+        const appError = toAppError(failure);
+        const body = JSON.stringify(buildErrorEnvelope(appError, requestIdOf(res)));
+        res.statusCode = appError.status;
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Content-Length', Buffer.byteLength(body));
+        return end(body);
+      }
+      return end(...args);
+    }) as Response['end'];
+    return handler(req, res, next);
+  };
+}

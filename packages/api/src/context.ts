@@ -1,0 +1,53 @@
+import type { Clock, Logger } from '@iris/core';
+
+export const ROLES = ['restaurant', 'supplier', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling. `service` callers (API keys, internal connectors) come with the identity issue. */
+export interface Principal {
+  kind: 'user' | 'service';
+  /** Iris user id (UUID). */
+  userId: string;
+  /** Clerk's user id (the token's `sub`). */
+  clerkUserId: string;
+  role: Role;
+  sessionId?: string | undefined;
+}
+
+export interface RuntimeInfo {
+  nodeVersion: string;
+  authMode: 'clerk' | 'local';
+  databaseDriver: 'pg' | 'neon';
+  rateLimitsPerMinute: { anonymous: number; user: number; service: number } | null;
+  corsOrigins: string[];
+  metricsProtected: boolean;
+  uptimeSeconds: number;
+}
+
+export interface SystemStatusPort {
+  version: string;
+  databaseOk(): Promise<boolean>;
+  /** Non-secret runtime configuration, for operators. */
+  runtime(): RuntimeInfo;
+}
+
+export interface DevTokenPort {
+  /** Signs a Clerk-shaped session token for an existing user (AUTH_MODE=local only). */
+  issueForEmail(email: string): Promise<{ token: string; expiresAt: Date; userId: string; role: Role }>;
+}
+
+/** What procedures may call. Built once per app in its composition root, shared by every request. */
+export interface ApiDeps {
+  clock: Clock;
+  system: SystemStatusPort;
+  /** Present only when AUTH_MODE=local. */
+  devTokens?: DevTokenPort | undefined;
+}
+
+export interface Context {
+  requestId: string;
+  principal: Principal | null;
+  ip: string | undefined;
+  logger: Logger;
+  deps: ApiDeps;
+}

@@ -1,0 +1,95 @@
+import { TRPCError } from '@trpc/server';
+import { AppError, type ErrorCode, isAppError, statusOf } from '@iris/core';
+
+type TRPCCode = TRPCError['code'];
+
+const TRPC_CODE_BY_STATUS: Record<number, TRPCCode> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_SUPPORTED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_CONTENT',
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_SERVER_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** tRPC's own codes (raised by tRPC itself or the REST adapter) in our catalogue. */
+const APP_CODE_BY_TRPC_CODE: Partial<Record<TRPCCode, ErrorCode>> = {
+  PARSE_ERROR: 'BAD_REQUEST',
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_SUPPORTED: 'METHOD_NOT_ALLOWED',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'BAD_REQUEST',
+  UNPROCESSABLE_CONTENT: 'UNPROCESSABLE',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+};
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+  code: string;
+}
+
+interface ZodLikeError {
+  name: string;
+  issues: { path: PropertyKey[]; message: string; code: string }[];
+}
+
+function isZodError(value: unknown): value is ZodLikeError {
+  return (
+    value instanceof Error &&
+    (value.name === 'ZodError' || value.name === '$ZodError') &&
+    Array.isArray((value as Partial<ZodLikeError>).issues)
+  );
+}
+
+export function fieldIssues(error: ZodLikeError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/**
+ * The one mapping from whatever a procedure threw to an AppError: AppErrors pass, input validation
+ * becomes VALIDATION_FAILED with field details, tRPC's own errors keep their meaning, anything else is
+ * INTERNAL with a generic message (the original stays in `cause` for the log, never in a response).
+ */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof TRPCError) {
+    if (isAppError(error.cause)) return error.cause;
+    if (isZodError(error.cause)) {
+      return new AppError('VALIDATION_FAILED', 'Input validation failed', { issues: fieldIssues(error.cause) }, { cause: error });
+    }
+    const code = APP_CODE_BY_TRPC_CODE[error.code];
+    if (code) return new AppError(code, error.message, undefined, { cause: error });
+    return new AppError('INTERNAL', 'Internal server error', undefined, { cause: error.cause ?? error });
+  }
+  if (isZodError(error)) {
+    return new AppError('VALIDATION_FAILED', 'Input validation failed', { issues: fieldIssues(error) }, { cause: error });
+  }
+  return new AppError('INTERNAL', 'Internal server error', undefined, { cause: error });
+}
+
+/** AppError → TRPCError carrying the AppError as cause (so the error formatter and the REST envelope see it). */
+export function toTRPCError(error: unknown): TRPCError {
+  const appError = toAppError(error);
+  if (error instanceof TRPCError && error.cause === appError) return error;
+  return new TRPCError({
+    code: TRPC_CODE_BY_STATUS[statusOf(appError.code)] ?? 'INTERNAL_SERVER_ERROR',
+    message: appError.message,
+    cause: appError,
+  });
+}

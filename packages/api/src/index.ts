@@ -1,0 +1,6 @@
+export * from './context.ts';
+export * from './errors.ts';
+export * from './envelope.ts';
+export { appRouter, createCaller, type AppRouter } from './router.ts';
+export { buildOpenApiDocument, REST_BASE_PATH, type OpenApiOptions } from './openapi.ts';
+export { publicProcedure, authedProcedure, roleProcedure, router } from './trpc.ts';

@@ -1,0 +1,68 @@
+import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
+import { ZErrorEnvelope } from './envelope.ts';
+import { appRouter } from './router.ts';
+
+export const REST_BASE_PATH = '/api/v1';
+
+export interface OpenApiOptions {
+  version: string;
+  /** Public origin, e.g. https://api.iris.se; the document's server is `${origin}/api/v1`. */
+  origin: string;
+  /** Documents of plain Express routes (uploads, webhooks) that the tRPC mirror cannot describe. */
+  extraPaths?: OpenAPIObject['paths'];
+}
+
+const ERROR_REF = { $ref: '#/components/schemas/ErrorEnvelope' };
+const REQUEST_ID_HEADER = {
+  description: 'The request id (echoes X-Request-Id when sent, generated otherwise)',
+  schema: { type: 'string' },
+};
+
+/**
+ * The OpenAPI 3.1 document of the REST mirror. trpc-to-openapi describes errors in its own shape; every
+ * error response is rewritten to our envelope, which is what the REST layer really sends.
+ */
+export function buildOpenApiDocument(options: OpenApiOptions): OpenAPIObject {
+  const document = generateOpenApiDocument(appRouter, {
+    title: 'Iris API',
+    description:
+      'Iris connects restaurants with their food wholesalers. Every procedure is served over tRPC at /trpc and as REST here. ' +
+      'Errors use one envelope (ErrorEnvelope). Conventions: see docs/README.md in the repository.',
+    version: options.version,
+    openApiVersion: '3.1.0',
+    baseUrl: `${options.origin}${REST_BASE_PATH}`,
+    securitySchemes: {
+      bearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A Clerk session token (or, in local mode, one from POST /auth/dev/token).',
+      },
+    },
+    defs: { ErrorEnvelope: ZErrorEnvelope },
+  });
+  document.paths = { ...document.paths, ...options.extraPaths };
+  for (const pathItem of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(pathItem as Record<string, { responses?: Record<string, unknown> }>)) {
+      if (!operation || typeof operation !== 'object' || !operation.responses) continue;
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const description = (response as { description?: string }).description ?? 'Response';
+        if (Number(status) >= 400 || status === 'default') {
+          operation.responses[status] = {
+            description,
+            headers: { 'X-Request-Id': REQUEST_ID_HEADER },
+            content: { 'application/json': { schema: ERROR_REF } },
+          };
+        } else {
+          const typed = response as { headers?: Record<string, unknown> };
+          typed.headers = { ...typed.headers, 'X-Request-Id': REQUEST_ID_HEADER };
+        }
+      }
+      operation.responses['429'] ??= {
+        description: 'Rate limited (see Retry-After)',
+        content: { 'application/json': { schema: ERROR_REF } },
+      };
+    }
+  }
+  return document;
+}

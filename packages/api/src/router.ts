@@ -1,0 +1,12 @@
+import { authRouter } from './routers/auth/_router.ts';
+import { systemRouter } from './routers/system/_router.ts';
+import { createCallerFactory, router } from './trpc.ts';
+
+export const appRouter = router({
+  system: systemRouter,
+  auth: authRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

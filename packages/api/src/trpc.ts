@@ -1,0 +1,68 @@
+import { initTRPC } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { AppError } from '@iris/core';
+import type { Context, Principal, Role } from './context.ts';
+import { toAppError, toTRPCError } from './errors.ts';
+
+export type ProcedureMeta = {
+  /** Roles allowed; checked by roleProcedure and listed in the OpenAPI description. */
+  roles?: readonly Role[];
+};
+
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta<ProcedureMeta>>()
+  .create({
+    // No transformer: /trpc and /api/v1 carry the same plain JSON (dates as ISO strings, money as strings).
+    errorFormatter({ shape, error, ctx }) {
+      const appError = toAppError(error);
+      return {
+        ...shape,
+        message: appError.code === 'INTERNAL' ? 'Internal server error' : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          appCode: appError.code,
+          details: appError.details,
+          requestId: ctx?.requestId,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/**
+ * Every procedure goes through this: whatever it throws (or fails input validation with) is mapped once to
+ * a TRPCError whose cause is an AppError. tRPC 11's next() returns a result rather than throwing.
+ */
+const mapErrors = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const mapped = toTRPCError(result.error);
+  const appError = mapped.cause instanceof AppError ? mapped.cause : undefined;
+  if (appError?.code === 'INTERNAL') {
+    ctx.logger.error({ err: appError.cause ?? result.error, requestId: ctx.requestId, procedure: path }, 'procedure failed');
+  }
+  return { ...result, error: mapped };
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'Sign in first: send a valid session token as a Bearer token.');
+  return next({ ctx: { ...ctx, principal: ctx.principal satisfies Principal } });
+});
+
+/** Authenticated and holding one of `roles` (admins are not implied: list them where they belong). */
+export function roleProcedure(...roles: [Role, ...Role[]]) {
+  return authedProcedure.meta({ roles }).use(({ ctx, next }) => {
+    if (!roles.includes(ctx.principal.role)) {
+      throw new AppError('FORBIDDEN', `This needs the role ${roles.join(' or ')}.`);
+    }
+    return next();
+  });
+}

@@ -1,0 +1,2 @@
+export * from './user.repository.ts';
+export * from './session-token.ts';
