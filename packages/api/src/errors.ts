@@ -86,10 +86,7 @@ export function toAppError(error: unknown): AppError {
 /** AppError → TRPCError carrying the AppError as cause (so the error formatter and the REST envelope see it). */
 export function toTRPCError(error: unknown): TRPCError {
   const appError = toAppError(error);
-  if (error instanceof TRPCError && error.cause === appError) return error;
-  return new TRPCError({
-    code: TRPC_CODE_BY_STATUS[statusOf(appError.code)] ?? 'INTERNAL_SERVER_ERROR',
-    message: appError.message,
-    cause: appError,
-  });
+  const code = TRPC_CODE_BY_STATUS[statusOf(appError.code)] ?? 'INTERNAL_SERVER_ERROR';
+  if (error instanceof TRPCError && error.cause === appError && error.code === code) return error;
+  return new TRPCError({ code, message: appError.message, cause: appError });
 }

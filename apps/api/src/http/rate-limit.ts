@@ -28,7 +28,7 @@ function createLimiter(pool: pg.Pool, keyPrefix: string, points: number): Promis
         // If PostgreSQL is briefly unreachable, limit in memory rather than fail every request.
         insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: 60 }),
       },
-      (error?: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(limiter)),
+      (error?: unknown) => (error ? reject(error instanceof Error ? error : new Error('rate limiter set-up failed')) : resolve(limiter)),
     );
   });
 }

@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
+import { createLogger, type Clock } from '@iris/core';
+import type { UserRole } from '@iris/db';
+import { createTestDatabase, type TestDatabase } from '@iris/db/testing';
+import { generateRsaKeyPair, signLocalSessionToken, UserRepository } from '@iris/identity';
+import { composeApi, type ComposedApi } from '../src/compose.ts';
+import { loadApiEnv } from '../src/env.ts';
+
+export const FRONTEND_ORIGIN = 'http://localhost:3000';
+
+export interface TestApi {
+  baseUrl: string;
+  api: ComposedApi;
+  database: TestDatabase | null;
+  privateKeyPem: string;
+  /** Every log line the API wrote, raw JSON text. */
+  logs: string[];
+  createUser(email: string, role: UserRole): Promise<{ id: string; clerkUserId: string }>;
+  tokenFor(user: { clerkUserId: string }, role: UserRole): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A real API on a random port, on its own migrated test database, in local auth mode. */
+export async function startTestApi(
+  options: { env?: Record<string, string>; databaseUrl?: string; clock?: Clock } = {},
+): Promise<TestApi> {
+  const database = options.databaseUrl ? null : await createTestDatabase();
+  const { privateKeyPem } = await generateRsaKeyPair();
+  const env = loadApiEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: options.databaseUrl ?? database!.url,
+    AUTH_MODE: 'local',
+    LOCAL_AUTH_PRIVATE_KEY: privateKeyPem,
+    CLERK_AUTHORIZED_PARTIES: FRONTEND_ORIGIN,
+    CORS_ORIGINS: FRONTEND_ORIGIN,
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: 'info',
+    DATABASE_POOL_SIZE: '4',
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const logger = createLogger({ level: 'info', destination });
+  const api = await composeApi(env, { logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const server: Server = await new Promise((resolve) => {
+    const listening = api.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  const users = new UserRepository(api.db);
+  let counter = 0;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    api,
+    database,
+    privateKeyPem,
+    logs,
+    async createUser(email, role) {
+      counter += 1;
+      const user = await users.ensure({ email, role, clerkUserId: `user_test_${counter}_${role}` });
+      return { id: user.id, clerkUserId: user.clerkUserId! };
+    },
+    async tokenFor(user, role) {
+      const { token } = await signLocalSessionToken(privateKeyPem, {
+        clerkUserId: user.clerkUserId,
+        role,
+        authorizedParty: FRONTEND_ORIGIN,
+      });
+      return token;
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await api.close();
+      await database?.drop();
+    },
+  };
+}
+
+export async function getJson(url: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}

@@ -1,0 +1,47 @@
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppError } from '@iris/core';
+import { toAppError, toTRPCError } from './errors.ts';
+
+describe('error mapping', () => {
+  it('keeps an AppError and gives tRPC the code its status implies', () => {
+    const thrown = new AppError('FORBIDDEN', 'not yours');
+    const wrapped = new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: thrown });
+    const mapped = toTRPCError(wrapped);
+    expect(mapped.code).toBe('FORBIDDEN');
+    expect(mapped.cause).toBe(thrown);
+    expect(toTRPCError(mapped)).toBe(mapped);
+  });
+
+  it('turns input validation into VALIDATION_FAILED with field paths', () => {
+    const parsed = z.object({ email: z.email(), lines: z.array(z.object({ qty: z.number() })) }).safeParse({
+      email: 'x',
+      lines: [{ qty: 'two' }],
+    });
+    const wrapped = new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error });
+    const appError = toAppError(wrapped);
+    expect(appError.code).toBe('VALIDATION_FAILED');
+    expect(appError.details).toEqual({
+      issues: [
+        expect.objectContaining({ path: 'email' }),
+        expect.objectContaining({ path: 'lines.0.qty' }),
+      ],
+    });
+  });
+
+  it('hides unknown errors behind INTERNAL, keeping the cause for the log', () => {
+    const boom = new Error('connection to 10.0.0.5 refused, password=abc');
+    const appError = toAppError(boom);
+    expect(appError.code).toBe('INTERNAL');
+    expect(appError.message).toBe('Internal server error');
+    expect(appError.cause).toBe(boom);
+    expect(toTRPCError(boom).code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it("maps tRPC's own codes into the catalogue", () => {
+    expect(toAppError(new TRPCError({ code: 'NOT_FOUND', message: 'No procedure' })).code).toBe('NOT_FOUND');
+    expect(toAppError(new TRPCError({ code: 'PARSE_ERROR', message: 'bad json' })).code).toBe('BAD_REQUEST');
+    expect(toAppError(new TRPCError({ code: 'TIMEOUT' })).code).toBe('INTERNAL');
+  });
+});
