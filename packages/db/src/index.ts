@@ -5,3 +5,4 @@ export { deployMigrations, MigrationError, type DeployResult } from './migrate/d
 export { readMigrations, checksumOf, migrationsFingerprint, MIGRATIONS_DIR, SCHEMA_PATH } from './migrate/files.ts';
 export { Prisma, PrismaClient, UserRole } from './generated/prisma/client.ts';
 export type { User } from './generated/prisma/client.ts';
+export { seedDemoData, DEMO_USERS } from './seed.ts';
