@@ -4,3 +4,4 @@ export * from './envelope.ts';
 export { appRouter, createCaller, type AppRouter } from './router.ts';
 export { buildOpenApiDocument, REST_BASE_PATH, type OpenApiOptions } from './openapi.ts';
 export { publicProcedure, authedProcedure, roleProcedure, router } from './trpc.ts';
+export * from './list-query.ts';

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@iris/core';
+import { decodeCursor, encodeCursor, toPage, ZPageQuery, ZSort } from './list-query.ts';
+
+describe('list query convention', () => {
+  it('parses limit from a query string and bounds it', () => {
+    expect(ZPageQuery.parse({ limit: '25' })).toEqual({ limit: 25 });
+    expect(ZPageQuery.parse({})).toEqual({ limit: 50 });
+    expect(ZPageQuery.safeParse({ limit: '500' }).success).toBe(false);
+    expect(ZPageQuery.safeParse({ limit: '0' }).success).toBe(false);
+  });
+
+  it('parses sort terms and refuses unknown or repeated fields', () => {
+    const sort = ZSort(['price', 'name', 'createdAt']);
+    expect(sort.parse('-price,name')).toEqual([
+      { field: 'price', direction: 'desc' },
+      { field: 'name', direction: 'asc' },
+    ]);
+    expect(sort.parse(undefined)).toEqual([]);
+    expect(ZSort(['name'], '-name').parse(undefined)).toEqual([{ field: 'name', direction: 'desc' }]);
+    expect(sort.safeParse('-password').success).toBe(false);
+    expect(sort.safeParse('price,-price').success).toBe(false);
+  });
+
+  it('round-trips cursors and rejects tampered ones with a validation error', () => {
+    const cursor = encodeCursor(['42.50', 'b3c1']);
+    expect(decodeCursor(cursor, 2)).toEqual(['42.50', 'b3c1']);
+    expect(() => decodeCursor(cursor, 3)).toThrow(AppError);
+    expect(() => decodeCursor('!!not-base64', 2)).toThrow(/cursor/);
+  });
+
+  it('builds a page from limit + 1 rows', () => {
+    const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    const page = toPage(rows, 2, (row) => row.id, (row) => [row.id]);
+    expect(page.items).toEqual(['a', 'b']);
+    expect(page.pageInfo.hasMore).toBe(true);
+    expect(decodeCursor(page.pageInfo.nextCursor!, 1)).toEqual(['b']);
+    const last = toPage(rows.slice(0, 2), 2, (row) => row.id, (row) => [row.id]);
+    expect(last.pageInfo).toEqual({ nextCursor: null, hasMore: false, limit: 2 });
+  });
+});
