@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { MIGRATIONS_DIR, readMigrations } from './files.ts';
-
-/** Prisma's own bookkeeping table, created with the DDL its migrate engine uses. */
-const CREATE_MIGRATIONS_TABLE = `
-CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
-    "checksum"              VARCHAR(64) NOT NULL,
-    "finished_at"           TIMESTAMPTZ,
-    "migration_name"        VARCHAR(255) NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        TIMESTAMPTZ,
-    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
-    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
-)`;
-
-/** The advisory lock key Prisma's migrate engine takes, so our deploy and Prisma's never run at once. */
-const PRISMA_MIGRATE_LOCK = 72707369;
+import { MIGRATIONS_DIR, readMigrations, scriptMatchesChecksum } from './files.ts';
+import {
+  CREATE_MIGRATIONS_TABLE,
+  isUnresolvedFailure,
+  PRISMA_MIGRATE_LOCK,
+  readMigrationRecords,
+} from './history.ts';
 
 export interface DeployResult {
   applied: string[];
@@ -30,7 +20,8 @@ export class MigrationError extends Error {
 /**
  * Applies prisma/migrations/* in order, each in its own transaction, and records it in _prisma_migrations
  * with Prisma's checksum, so `prisma migrate deploy`/`status` agree on a machine that has the engine.
- * Refuses to go on when an applied migration was edited or a previous one failed half-way.
+ * Refuses to go on when an applied migration was edited or a previous one failed half-way. A migration
+ * that fails is rolled back as a whole, its row included, so nothing is left to resolve by hand.
  */
 export async function deployMigrations(
   connectionString: string,
@@ -43,27 +34,27 @@ export async function deployMigrations(
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_MIGRATE_LOCK]);
     await client.query(CREATE_MIGRATIONS_TABLE);
-    const { rows } = await client.query<{
-      migration_name: string;
-      checksum: string;
-      finished_at: Date | null;
-      rolled_back_at: Date | null;
-    }>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at');
+    const records = await readMigrationRecords(client);
 
-    const failed = rows.find((row) => row.finished_at === null && row.rolled_back_at === null);
+    const failed = records.find(isUnresolvedFailure);
     if (failed) {
       throw new MigrationError(
-        `Migration ${failed.migration_name} failed earlier and was not resolved; fix the database, then mark it rolled back.`,
+        `Migration ${failed.migrationName} failed earlier and was not resolved; fix the database, then mark it rolled back.`,
       );
     }
-    const applied = new Map(rows.filter((row) => row.finished_at !== null).map((row) => [row.migration_name, row]));
+    const applied = new Map(
+      records.filter((record) => record.finishedAt !== null).map((r) => [r.migrationName, r]),
+    );
     const result: DeployResult = { applied: [], alreadyApplied: [] };
 
     for (const migration of migrations) {
       const existing = applied.get(migration.name);
       if (existing) {
-        if (existing.checksum !== migration.checksum) {
-          throw new MigrationError(`Migration ${migration.name} was modified after it was applied (checksum differs).`);
+        if (!scriptMatchesChecksum(migration.script, existing.checksum)) {
+          throw new MigrationError(
+            `Migration ${migration.name} was modified after it was applied (checksum differs). ` +
+              'Restore the applied version and put the change in a new migration.',
+          );
         }
         result.alreadyApplied.push(migration.name);
         continue;
@@ -77,6 +68,7 @@ export async function deployMigrations(
            VALUES ($1, $2, $3, now(), 0)`,
           [id, migration.checksum, migration.name],
         );
+        // Simple-query protocol: the whole script in one round trip, $$ bodies and all.
         await client.query(migration.script);
         await client.query(
           'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
@@ -85,7 +77,24 @@ export async function deployMigrations(
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+        const message = (error as Error).message;
+        // A script with its own COMMIT (Prisma writes BEGIN/COMMIT around enum rewrites) made everything up to
+        // there permanent, our row included: leave it as Prisma would, failed with the error in its logs.
+        const partial = await client.query('UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1', [
+          id,
+          message,
+        ]);
+        if (partial.rowCount) {
+          throw new MigrationError(
+            `Migration ${migration.name} failed after committing part of its work: ${message}. ` +
+              'Repair the database by hand, then mark it rolled back: UPDATE "_prisma_migrations" SET ' +
+              `rolled_back_at = now() WHERE migration_name = '${migration.name.replaceAll("'", "''")}' AND finished_at IS NULL`,
+            { cause: error },
+          );
+        }
+        throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${message}`, {
+          cause: error,
+        });
       }
       result.applied.push(migration.name);
     }
