@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // The places allowed to read process.env: env modules, config for tools, tests and scripts.
-    files: ['**/env.ts', '**/*.config.ts', '**/*.test.ts', 'scripts/**', 'bench/**', '**/testing.ts', '**/test/**', '**/cli.ts'],
+    files: ['**/env.ts', '**/*.config.ts', '**/*.test.ts', 'scripts/**', 'bench/**', '**/testing.ts', '**/test/**', '**/cli.ts', '**/*-cli.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

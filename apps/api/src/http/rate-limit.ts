@@ -13,23 +13,41 @@ export interface RateLimits {
 
 const SCHEMA = 'iris_ratelimit';
 
-function createLimiter(pool: pg.Pool, keyPrefix: string, points: number): Promise<RateLimiterPostgres> {
-  return new Promise((resolve, reject) => {
-    const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-      {
-        storeClient: pool,
-        storeType: 'pool',
-        schemaName: SCHEMA,
-        tableName: 'buckets',
-        keyPrefix,
-        points,
-        duration: 60,
-        clearExpiredByTimeout: false,
-        // If PostgreSQL is briefly unreachable, limit in memory rather than fail every request.
-        insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: 60 }),
-      },
-      (error?: unknown) => (error ? reject(error instanceof Error ? error : new Error('rate limiter set-up failed')) : resolve(limiter)),
+/**
+ * The limiter's table (its own DDL), created once under an advisory lock: API instances starting together
+ * would otherwise race on CREATE TABLE IF NOT EXISTS. Kept out of Prisma's schema on purpose.
+ */
+async function ensureBucketTable(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SCHEMA]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${SCHEMA}.buckets (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
     );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function createLimiter(pool: pg.Pool, keyPrefix: string, points: number): RateLimiterPostgres {
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: 'pool',
+    schemaName: SCHEMA,
+    tableName: 'buckets',
+    tableCreated: true,
+    keyPrefix,
+    points,
+    duration: 60,
+    clearExpiredByTimeout: false,
+    // If PostgreSQL is briefly unreachable, limit in memory rather than fail every request.
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: 60 }),
   });
 }
 
@@ -39,12 +57,10 @@ function createLimiter(pool: pg.Pool, keyPrefix: string, points: number): Promis
  * and worker traffic is never throttled by limits meant for people.
  */
 export async function createRateLimiter(pool: pg.Pool, limits: RateLimits, logger: Logger) {
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
-  const [anonymous, user, service] = await Promise.all([
-    createLimiter(pool, 'anon', limits.anonymousPerMinute),
-    createLimiter(pool, 'user', limits.userPerMinute),
-    createLimiter(pool, 'service', limits.servicePerMinute),
-  ]);
+  await ensureBucketTable(pool);
+  const anonymous = createLimiter(pool, 'anon', limits.anonymousPerMinute);
+  const user = createLimiter(pool, 'user', limits.userPerMinute);
+  const service = createLimiter(pool, 'service', limits.servicePerMinute);
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const principal = principalOf(res);
