@@ -1,0 +1,105 @@
+import { AppError } from '@iris/core';
+import { z } from 'zod';
+
+/**
+ * Every job Iris runs, by name, with the zod schema of its payload. Names are `area__action`.
+ *
+ * Payloads travel as JSON through graphile_worker and are parsed twice: at enqueue time (the caller's mistake
+ * surfaces as VALIDATION_FAILED in the request that caused it) and first thing in the task (the row may have
+ * been written by SQL, by cron or by an older deploy). So a schema must accept its own output: plain JSON
+ * types (ISO strings for instants, decimal strings for money), defaults allowed, no transforms.
+ */
+
+/** What graphile-worker's cron adds to the payload of the jobs it schedules: the UTC tick it fired for. */
+export const zCronMeta = z.object({
+  ts: z.iso.datetime({ offset: true }),
+  backfilled: z.boolean().optional(),
+});
+export type CronMeta = z.infer<typeof zCronMeta>;
+
+/** yyyy-MM-dd (a calendar date, e.g. a Stockholm business date). */
+export const zLocalDate = z.iso.date();
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  /** Parsed at enqueue and again in the task. */
+  schema: S;
+  /** Attempts unless the caller says otherwise; graphile-worker's own default (25) is days of retrying. */
+  maxAttempts: number;
+  /** One line for docs and logs. */
+  description: string;
+}
+
+function defineJob<S extends z.ZodType>(schema: S, options: Omit<JobDefinition, 'schema'>): JobDefinition<S> {
+  return { schema, ...options };
+}
+
+type JobNamePattern = `${string}__${string}`;
+
+export const JOBS = {
+  system__heartbeat: defineJob(z.strictObject({ _cron: zCronMeta.optional() }), {
+    maxAttempts: 1,
+    description:
+      'Proves the worker picks up jobs: probes the database and updates the liveness and queue gauges.',
+  }),
+  maintenance__schedule_nightly: defineJob(z.strictObject({ _cron: zCronMeta }), {
+    maxAttempts: 5,
+    description:
+      'Hourly cron tick; at 02:00 Europe/Stockholm it enqueues the nightly maintenance jobs once per night.',
+  }),
+  maintenance__purge_idempotency_keys: defineJob(
+    z.strictObject({
+      /** Rows deleted per statement, so a large backlog never holds one long lock. */
+      batchSize: z.number().int().min(1).max(50_000).default(5_000),
+      /** The Stockholm night this run belongs to (set by the nightly schedule; informational). */
+      localDate: zLocalDate.optional(),
+    }),
+    {
+      maxAttempts: 5,
+      description: 'Deletes idempotency keys whose expiresAt has passed.',
+    },
+  ),
+} as const satisfies Record<JobNamePattern, JobDefinition>;
+
+export type JobName = keyof typeof JOBS;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** What a task receives (defaults applied). */
+export type JobPayload<N extends JobName> = z.output<(typeof JOBS)[N]['schema']>;
+/** What a caller may pass to enqueue (defaults optional). */
+export type JobPayloadInput<N extends JobName> = z.input<(typeof JOBS)[N]['schema']>;
+
+export function isJobName(value: string): value is JobName {
+  return Object.prototype.hasOwnProperty.call(JOBS, value);
+}
+
+/** Summarises zod issues as `path: message; …` — short enough for graphile_worker's last_error. */
+function summarise(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+}
+
+/**
+ * Parses a payload for `name`, or throws AppError VALIDATION_FAILED listing the issues. The issue list goes
+ * into `details` (paths and messages only, never the rejected values).
+ */
+export function parseJobPayload<N extends JobName>(name: N, payload: unknown): JobPayload<N> {
+  if (!isJobName(name)) {
+    throw new AppError('VALIDATION_FAILED', `Unknown job "${String(name)}"`, { job: String(name) });
+  }
+  const result = JOBS[name].schema.safeParse(payload);
+  if (!result.success) {
+    throw new AppError('VALIDATION_FAILED', `Invalid payload for job "${name}": ${summarise(result.error)}`, {
+      job: name,
+      issues: result.error.issues.map((issue) => ({
+        path: issue.path.map(String),
+        code: issue.code,
+        message: issue.message,
+      })),
+    });
+  }
+  return result.data as JobPayload<N>;
+}
+
+/** A job key scoped to its job: `maintenance__purge_idempotency_keys:2026-10-25`. */
+export function jobKeyFor(name: JobName, ...parts: readonly (string | number)[]): string {
+  return [name, ...parts.map(String)].join(':');
+}
