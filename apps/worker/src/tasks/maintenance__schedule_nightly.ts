@@ -1,0 +1,44 @@
+import { inTransaction, type Tx } from '@iris/db';
+import { enqueue, jobKeyFor, type EnqueuedJob } from '@iris/jobs';
+import { dailyLocalRunDue } from '../local-schedule.ts';
+import type { JobHandler, TaskDeps } from '../task.ts';
+
+/** Nightly maintenance starts at this Europe/Stockholm wall-clock time. */
+export const NIGHTLY_LOCAL_TIME = '02:00';
+
+/**
+ * The per-item jobs of one Stockholm night. Each carries a job key with the local date, so a repeated
+ * enqueue for the same night (a retried or backfilled tick) updates the pending job instead of adding one.
+ */
+const NIGHTLY_JOBS: ReadonlyArray<(tx: Tx, localDate: string) => Promise<EnqueuedJob>> = [
+  (tx, localDate) =>
+    enqueue(
+      tx,
+      'maintenance__purge_idempotency_keys',
+      { localDate },
+      {
+        jobKey: jobKeyFor('maintenance__purge_idempotency_keys', localDate),
+      },
+    ),
+];
+
+/**
+ * Cron: every hour at minute 0 UTC (graphile-worker's cron speaks UTC only). The tick's own timestamp
+ * (payload._cron.ts, also right for backfilled ticks) decides whether it is 02:00 in Stockholm; if so, the
+ * night's jobs are enqueued together. It does no maintenance itself.
+ */
+export function createScheduleNightlyTask({
+  db,
+}: Pick<TaskDeps, 'db'>): JobHandler<'maintenance__schedule_nightly'> {
+  return async (payload, helpers) => {
+    const due = dailyLocalRunDue(new Date(payload._cron.ts), NIGHTLY_LOCAL_TIME);
+    if (!due) return;
+    const jobs = await inTransaction(db, (tx) =>
+      Promise.all(NIGHTLY_JOBS.map((add) => add(tx, due.localDate))),
+    );
+    helpers.logger.info(`Enqueued nightly maintenance for ${due.localDate}`, {
+      localDate: due.localDate,
+      jobs: jobs.map((job) => ({ id: job.id, task: job.name })),
+    });
+  };
+}

@@ -1,0 +1,166 @@
+import { createLogger, systemClock } from '@iris/core';
+import { createDb, type Db } from '@iris/db';
+import type { TestDatabase } from '@iris/db/testing';
+import { enqueue } from '@iris/jobs';
+import { createJobsTestDatabase } from '@iris/jobs/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeHelpers, metricValue } from '../../test/helpers.ts';
+import { createWorkerMetrics, type WorkerMetrics } from '../metrics.ts';
+import { createJobHandlers } from '../task-list.ts';
+import type { JobHandlers } from '../task.ts';
+
+/** The handlers called directly (no worker running), against a real database. */
+let database: TestDatabase;
+let db: Db;
+let metrics: WorkerMetrics;
+let handlers: JobHandlers;
+
+beforeAll(async () => {
+  database = await createJobsTestDatabase();
+  db = createDb({ url: database.url, poolSize: 4, applicationName: 'iris-worker-test' });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+beforeEach(async () => {
+  metrics = createWorkerMetrics();
+  handlers = createJobHandlers({
+    db,
+    metrics,
+    clock: systemClock,
+    logger: createLogger({ level: 'silent' }),
+  });
+  await db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+  await db.$executeRaw`DELETE FROM "idempotency_key"`;
+});
+
+async function insertKey(key: string, expiresAt: Date, deletedAt: Date | null = null): Promise<void> {
+  await db.idempotencyKey.create({
+    data: { scope: 'user-1', key, operation: 'orders.place', requestHash: 'h', expiresAt, deletedAt },
+  });
+}
+
+async function remainingKeys(): Promise<string[]> {
+  const rows = await db.$queryRaw<Array<{ key: string }>>`SELECT "key" FROM "idempotency_key" ORDER BY "key"`;
+  return rows.map((row) => row.key);
+}
+
+async function pendingJobs(): Promise<Array<{ task_identifier: string; key: string | null }>> {
+  return db.$queryRaw`SELECT task_identifier, key FROM graphile_worker.jobs ORDER BY id`;
+}
+
+describe('maintenance__purge_idempotency_keys', () => {
+  it('deletes only expired keys (soft-deleted ones too), and is safe to run twice', async () => {
+    await insertKey('expired', new Date('2020-01-01T00:00:00Z'));
+    await insertKey(
+      'expired-and-soft-deleted',
+      new Date('2020-01-02T00:00:00Z'),
+      new Date('2020-01-01T12:00:00Z'),
+    );
+    await insertKey('valid', new Date('2999-01-01T00:00:00Z'));
+    await insertKey(
+      'valid-but-soft-deleted',
+      new Date('2999-01-01T00:00:00Z'),
+      new Date('2020-01-01T12:00:00Z'),
+    );
+
+    await handlers.maintenance__purge_idempotency_keys({ batchSize: 5000 }, fakeHelpers());
+    expect(await remainingKeys()).toEqual(['valid', 'valid-but-soft-deleted']);
+
+    await handlers.maintenance__purge_idempotency_keys({ batchSize: 5000 }, fakeHelpers());
+    expect(await remainingKeys()).toEqual(['valid', 'valid-but-soft-deleted']);
+  });
+
+  it('works through a backlog larger than one batch', async () => {
+    for (let i = 0; i < 7; i++) await insertKey(`old-${i}`, new Date(Date.UTC(2020, 0, 1 + i)));
+    await insertKey('valid', new Date('2999-01-01T00:00:00Z'));
+    await handlers.maintenance__purge_idempotency_keys({ batchSize: 2 }, fakeHelpers());
+    expect(await remainingKeys()).toEqual(['valid']);
+  });
+
+  it('gives the job back between batches when the worker is shutting down', async () => {
+    for (let i = 0; i < 3; i++) await insertKey(`old-${i}`, new Date(Date.UTC(2020, 0, 1 + i)));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      handlers.maintenance__purge_idempotency_keys({ batchSize: 1 }, fakeHelpers({}, controller.signal)),
+    ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(await remainingKeys()).toEqual(['old-1', 'old-2']);
+  });
+});
+
+describe('maintenance__schedule_nightly', () => {
+  const tick = (ts: string) => ({ _cron: { ts, backfilled: false } });
+
+  it('enqueues nothing on ticks that are not 02:00 in Stockholm', async () => {
+    // 00:00 UTC on the fall-back night is the first 02:00 (CEST); the scheduled one is 02:00 CET.
+    for (const ts of ['2026-10-25T00:00:00.000Z', '2026-10-25T02:00:00.000Z', '2026-01-15T00:00:00.000Z']) {
+      await handlers.maintenance__schedule_nightly(tick(ts), fakeHelpers());
+    }
+    expect(await pendingJobs()).toEqual([]);
+  });
+
+  it('enqueues the night’s purge once, keyed by the Stockholm date, even if the tick runs twice', async () => {
+    await handlers.maintenance__schedule_nightly(tick('2026-10-25T01:00:00.000Z'), fakeHelpers());
+    await handlers.maintenance__schedule_nightly(tick('2026-10-25T01:00:00.000Z'), fakeHelpers());
+    await handlers.maintenance__schedule_nightly(tick('2026-03-29T01:00:00.000Z'), fakeHelpers());
+    await handlers.maintenance__schedule_nightly(tick('2026-07-01T00:00:00.000Z'), fakeHelpers());
+    expect(await pendingJobs()).toEqual([
+      {
+        task_identifier: 'maintenance__purge_idempotency_keys',
+        key: 'maintenance__purge_idempotency_keys:2026-10-25',
+      },
+      {
+        task_identifier: 'maintenance__purge_idempotency_keys',
+        key: 'maintenance__purge_idempotency_keys:2026-03-29',
+      },
+      {
+        task_identifier: 'maintenance__purge_idempotency_keys',
+        key: 'maintenance__purge_idempotency_keys:2026-07-01',
+      },
+    ]);
+    const [payload] = await db.$queryRaw<Array<{ payload: unknown }>>`
+      SELECT payload FROM graphile_worker._private_jobs WHERE key = 'maintenance__purge_idempotency_keys:2026-10-25'`;
+    expect(payload?.payload).toEqual({ batchSize: 5000, localDate: '2026-10-25' });
+  });
+});
+
+describe('system__heartbeat', () => {
+  it('sets the liveness, lag and queue gauges from the database', async () => {
+    await enqueue(db, 'maintenance__purge_idempotency_keys', {}, { maxAttempts: 2 });
+    await enqueue(db, 'system__heartbeat', {}, { runAt: new Date('2999-01-01T00:00:00Z') });
+    // A job that used all its attempts: what graphile-worker leaves behind after the last failure.
+    const failed = await enqueue(
+      db,
+      'maintenance__purge_idempotency_keys',
+      {},
+      { maxAttempts: 1, jobKey: 'dead' },
+    );
+    await db.$executeRaw`
+      UPDATE graphile_worker._private_jobs SET attempts = max_attempts, last_error = 'boom' WHERE id = ${failed.id}::bigint`;
+
+    await handlers.system__heartbeat({}, fakeHelpers({ runAt: new Date('2020-01-01T00:00:00Z') }));
+
+    expect(await metricValue(metrics, 'iris_worker_heartbeat_timestamp_seconds')).toBeGreaterThan(
+      Date.UTC(2020, 0, 1) / 1000,
+    );
+    expect(await metricValue(metrics, 'iris_worker_queue_lag_seconds')).toBeGreaterThan(0);
+    expect(await metricValue(metrics, 'iris_jobs_ready')).toBe(1);
+    expect(
+      await metricValue(metrics, 'iris_jobs_permanently_failed', {
+        task: 'maintenance__purge_idempotency_keys',
+      }),
+    ).toBe(1);
+
+    await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE id = ${failed.id}::bigint`;
+    await handlers.system__heartbeat({}, fakeHelpers());
+    expect(
+      await metricValue(metrics, 'iris_jobs_permanently_failed', {
+        task: 'maintenance__purge_idempotency_keys',
+      }),
+    ).toBeUndefined();
+  });
+});

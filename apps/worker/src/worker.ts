@@ -1,0 +1,106 @@
+import { systemClock, type Clock, type Logger } from '@iris/core';
+import { createDb, type Db } from '@iris/db';
+import { toGraphileLogger, WORKER_SCHEMA } from '@iris/jobs';
+import { run, type ParsedCronItem, type Runner, type TaskList } from 'graphile-worker';
+import { parsedCrontab } from './crontab.ts';
+import { createWorkerMetrics, type WorkerMetrics } from './metrics.ts';
+import { createTaskList } from './task-list.ts';
+
+export interface StartWorkerOptions {
+  /** graphile-worker's connection: direct (unpooled), since it LISTENs and takes session locks. */
+  connectionString: string;
+  /** Jobs run at once (default 2). */
+  concurrency?: number;
+  logger: Logger;
+  /** Prisma client for the tasks. When omitted, one is made from connectionString and closed by stop(). */
+  db?: Db;
+  metrics?: WorkerMetrics;
+  clock?: Clock;
+  /** Replaces the task list (tests); the real one is every job in @iris/jobs, parsed and measured. */
+  taskList?: TaskList;
+  /** Replaces the crontab; `[]` runs no cron (tests). */
+  cronItems?: ParsedCronItem[];
+  /** Fallback polling for jobs that become due later (new jobs arrive by LISTEN/NOTIFY at once). */
+  pollInterval?: number;
+}
+
+export interface WorkerHandle {
+  db: Db;
+  metrics: WorkerMetrics;
+  /** graphile-worker's runner (events, for tests and diagnostics). */
+  runner: Runner;
+  /** Settles when the worker has stopped; rejects if it died of an error. */
+  promise: Promise<void>;
+  /** Graceful: takes no new jobs, waits for running ones (they get an abort signal after 5 s). Idempotent. */
+  stop(): Promise<void>;
+  /** Forceful: fails running jobs (they are retried later) and stops. */
+  kill(): Promise<void>;
+}
+
+export async function startWorker(options: StartWorkerOptions): Promise<WorkerHandle> {
+  const concurrency = options.concurrency ?? 2;
+  const metrics = options.metrics ?? createWorkerMetrics();
+  const ownsDb = options.db === undefined;
+  const db =
+    options.db ??
+    createDb({ url: options.connectionString, poolSize: concurrency + 2, applicationName: 'iris-worker' });
+  const taskList =
+    options.taskList ??
+    createTaskList({ db, metrics, clock: options.clock ?? systemClock, logger: options.logger });
+
+  let runner: Runner;
+  try {
+    runner = await run({
+      connectionString: options.connectionString,
+      schema: WORKER_SCHEMA,
+      concurrency,
+      // graphile-worker's advice: 10 or concurrency + 2, whichever is larger.
+      maxPoolSize: Math.max(10, concurrency + 2),
+      pollInterval: options.pollInterval ?? 2_000,
+      // main.ts owns the process signals and shuts down the metrics server and Prisma as well.
+      noHandleSignals: true,
+      logger: toGraphileLogger(options.logger),
+      taskList,
+      parsedCronItems: options.cronItems ?? parsedCrontab(),
+    });
+  } catch (error) {
+    if (ownsDb) await db.$disconnect();
+    throw error;
+  }
+
+  const promise = runner.promise.then(
+    () => options.logger.info('Worker stopped'),
+    (error: unknown) => {
+      options.logger.error({ err: error }, 'Worker stopped with an error');
+      throw error;
+    },
+  );
+  // Callers may never await `promise` (tests); the error is logged above either way.
+  promise.catch(() => {});
+
+  // A runner that died of an error has already stopped itself; stop() then only releases what we own.
+  let settled = false;
+  void promise
+    .finally(() => {
+      settled = true;
+    })
+    .catch(() => {});
+  let stopping: Promise<void> | undefined;
+  const release = async () => {
+    if (ownsDb) await db.$disconnect();
+  };
+  return {
+    db,
+    metrics,
+    runner,
+    promise,
+    stop() {
+      stopping ??= (settled ? Promise.resolve() : runner.stop()).then(release);
+      return stopping;
+    },
+    async kill() {
+      await runner.kill();
+      await release();
+    },
+  };
+}
