@@ -1,5 +1,4 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 
 /** Business rules speak of Swedish local time; storage is UTC. */
 export const BUSINESS_TIME_ZONE = 'Europe/Stockholm';
@@ -22,14 +21,16 @@ export function fixedClock(at: Date | string): Clock & { set(to: Date | string):
 
 /** ISO 8601 with the Stockholm offset, e.g. 2026-11-26T04:56:10.000+01:00. */
 export function toStockholmIso(at: Date): string {
-  return format(new TZDate(at, BUSINESS_TIME_ZONE), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+  return new TZDate(at, BUSINESS_TIME_ZONE).toISOString();
 }
+
+const pad = (value: number) => String(value).padStart(2, '0');
 
 /** The wall-clock parts of an instant in Stockholm. */
 export function stockholmParts(at: Date): { date: string; hour: number; minute: number; weekday: number } {
   const local = new TZDate(at, BUSINESS_TIME_ZONE);
   return {
-    date: format(local, 'yyyy-MM-dd'),
+    date: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
     hour: local.getHours(),
     minute: local.getMinutes(),
     weekday: local.getDay(),
