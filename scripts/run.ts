@@ -23,7 +23,7 @@ if (!env['DATABASE_URL']) {
   // A database of one's own with demo users: sign in with local tokens unless Clerk is configured.
   env['AUTH_MODE'] ??= env['CLERK_JWT_KEY'] ? 'clerk' : 'local';
 }
-const databaseUrl = env['DATABASE_URL']!;
+const databaseUrl = env['DATABASE_URL'];
 const directUrl = env['DATABASE_URL_DIRECT'] ?? databaseUrl;
 
 const migrated = await deployMigrations(directUrl, { log });
@@ -48,7 +48,9 @@ async function stopAll(code: number): Promise<never> {
     stopping = true;
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     await Promise.all(
-      children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)),
+      children
+        .filter((child) => child.exitCode === null)
+        .map((child) => new Promise((resolve) => child.once('exit', resolve))),
     );
     await embedded?.stop();
   }

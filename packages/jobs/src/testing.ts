@@ -12,7 +12,7 @@ import { installWorkerSchema } from './schema.ts';
 
 /** The template step that adds graphile-worker's schema to the migrated test template. */
 export const WORKER_SCHEMA_TEMPLATE: NonNullable<TestDatabaseOptions['prepareTemplate']> = {
-  id: 'gw',
+  id: 'gw0_18',
   run: (url) => installWorkerSchema(url),
 };
 
