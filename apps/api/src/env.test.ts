@@ -24,6 +24,13 @@ describe('API env', () => {
     expect(loadApiEnv({ ...BASE, AUTH_MODE: 'local', RATE_LIMIT_ENABLED: 'false' }).RATE_LIMIT_ENABLED).toBe(false);
   });
 
+  it('treats empty variables as unset, as .env.example leaves them', () => {
+    const env = loadApiEnv({ ...BASE, AUTH_MODE: 'local', PUBLIC_URL: '', METRICS_TOKEN: '', PORT: '' });
+    expect(env.PUBLIC_URL).toBeUndefined();
+    expect(env.METRICS_TOKEN).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+  });
+
   it('lists every bad variable at once', () => {
     const attempt = () => loadApiEnv({ PORT: 'eighty', AUTH_MODE: 'local' });
     expect(attempt).toThrow(/DATABASE_URL/);

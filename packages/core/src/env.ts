@@ -2,10 +2,12 @@ import { z } from 'zod';
 
 /**
  * Parses an environment with a zod schema and fails with one readable message listing every bad variable.
- * Apps call this once in their env.ts; nothing else reads process.env.
+ * Apps call this once in their env.ts; nothing else reads process.env. An empty variable counts as unset
+ * (`.env` files and compose files often say `VAR=`).
  */
 export function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv = process.env): z.output<S> {
-  const result = schema.safeParse(source);
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
