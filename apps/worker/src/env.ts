@@ -1,9 +1,6 @@
 import { parseEnv, zLogLevel, zNodeEnv } from '@iris/core';
 import { z } from 'zod';
 
-/** An unset variable and an empty one mean the same thing (compose files and CI often export VAR=). */
-const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
-
 const zPostgresUrl = z.url({
   protocol: /^postgres(ql)?$/,
   error: 'must be a postgres:// or postgresql:// URL',
@@ -16,13 +13,13 @@ export const ZWorkerEnv = z.object({
    * Direct (unpooled) URL for graphile-worker, which LISTENs for new jobs and holds session-level locks that
    * a transaction-mode pooler (PgBouncer, Neon's pooler) breaks. Falls back to DATABASE_URL.
    */
-  DATABASE_URL_DIRECT: z.preprocess(blankAsUndefined, zPostgresUrl.optional()),
+  DATABASE_URL_DIRECT: zPostgresUrl.optional(),
   /** Jobs run at the same time by this process. */
-  WORKER_CONCURRENCY: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   LOG_LEVEL: zLogLevel,
   NODE_ENV: zNodeEnv,
   /** When set, GET /metrics (Prometheus) is served on this port. */
-  METRICS_PORT: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(65_535).optional()),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
 });
 
 export type WorkerEnv = z.output<typeof ZWorkerEnv>;
