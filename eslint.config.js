@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '.tools/**', '.data/**', '**/coverage/**', '**/*.js'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/generated/**',
+      '.tools/**',
+      '.data/**',
+      '**/coverage/**',
+      '**/*.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -28,7 +36,17 @@ export default tseslint.config(
   },
   {
     // The places allowed to read process.env: env modules, config for tools, tests and scripts.
-    files: ['**/env.ts', '**/*.config.ts', '**/*.test.ts', 'scripts/**', 'bench/**', '**/testing.ts', '**/test/**', '**/cli.ts', '**/*-cli.ts'],
+    files: [
+      '**/env.ts',
+      '**/*.config.ts',
+      '**/*.test.ts',
+      'scripts/**',
+      'bench/**',
+      '**/testing.ts',
+      '**/test/**',
+      '**/cli.ts',
+      '**/*-cli.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

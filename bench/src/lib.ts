@@ -49,7 +49,11 @@ export async function benchDatabase(): Promise<{ url: string; drop(): Promise<vo
   return database;
 }
 
-export function apiEnv(databaseUrl: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function apiEnv(
+  databaseUrl: string,
+  port: number,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',

@@ -10,7 +10,9 @@ const database = await benchDatabase();
 
 async function measure(label: string, extraEnv: Record<string, string>): Promise<void> {
   const port = await freePort();
-  const child = startApi(apiEnv(database.url, port, { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ...extraEnv }));
+  const child = startApi(
+    apiEnv(database.url, port, { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ...extraEnv }),
+  );
   const url = `http://127.0.0.1:${port}/api/v1/system/status`;
   try {
     await waitForOk(`http://127.0.0.1:${port}/health`);

@@ -8,6 +8,7 @@ export default defineConfig({
   migrations: { path: '../../prisma/migrations' },
   datasource: {
     // The CLI needs a URL shape even for `generate`; the real one is read by the app's env.ts.
-    url: process.env['DATABASE_URL_DIRECT'] ?? process.env['DATABASE_URL'] ?? 'postgresql://localhost:5432/iris',
+    url:
+      process.env['DATABASE_URL_DIRECT'] ?? process.env['DATABASE_URL'] ?? 'postgresql://localhost:5432/iris',
   },
 });

@@ -47,7 +47,8 @@ export async function createApp(parts: AppParts): Promise<{ app: Express; metric
     pinoHttp({
       logger,
       genReqId: (_req, res) => requestIdOf(res as express.Response),
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
       // Method, path and status are enough; headers stay out of logs (they carry tokens and cookies).
       serializers: {

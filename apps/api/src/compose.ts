@@ -22,13 +22,19 @@ export interface ComposedApi {
 }
 
 /** The API's composition root: every service is built here, once, from the validated env. */
-export async function composeApi(env: ApiEnv, overrides: { logger?: Logger; clock?: Clock } = {}): Promise<ComposedApi> {
+export async function composeApi(
+  env: ApiEnv,
+  overrides: { logger?: Logger; clock?: Clock } = {},
+): Promise<ComposedApi> {
   const logger = overrides.logger ?? createLogger({ level: env.LOG_LEVEL, base: { service: 'iris-api' } });
   const pool = createPool(
     { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'iris-api' },
     (error) => logger.warn({ err: error }, 'idle database connection lost'),
   );
-  const db = createDb({ url: env.DATABASE_URL, driver: env.DATABASE_DRIVER }, env.DATABASE_DRIVER === 'pg' ? pool : undefined);
+  const db = createDb(
+    { url: env.DATABASE_URL, driver: env.DATABASE_DRIVER },
+    env.DATABASE_DRIVER === 'pg' ? pool : undefined,
+  );
   const users = new UserRepository(db);
 
   let verifier: SessionVerifier;

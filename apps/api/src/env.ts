@@ -9,7 +9,9 @@ const ZApiEnv = z
     /** Public origin used in the OpenAPI document's server URL. */
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: zLogLevel,
-    DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the run script sets it for the embedded database)'),
+    DATABASE_URL: z
+      .string()
+      .min(1, 'DATABASE_URL is required (the run script sets it for the embedded database)'),
     DATABASE_DRIVER: z.enum(['pg', 'neon']).default('pg'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     AUTH_MODE: z.enum(['clerk', 'local']).default('clerk'),
@@ -32,7 +34,11 @@ const ZApiEnv = z
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'local' && env.NODE_ENV === 'production') {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'AUTH_MODE=local is refused in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message: 'AUTH_MODE=local is refused in production',
+      });
     }
     if (env.AUTH_MODE === 'clerk' && !env.CLERK_JWT_KEY) {
       ctx.addIssue({ code: 'custom', path: ['CLERK_JWT_KEY'], message: 'required when AUTH_MODE=clerk' });

@@ -5,12 +5,16 @@ import { loadApiEnv } from './env.ts';
 const startedAt = process.hrtime.bigint() - BigInt(Math.round(performance.now() * 1e6));
 const env = loadApiEnv();
 const api = await composeApi(env);
-if (env.AUTH_MODE === 'local') api.logger.warn('AUTH_MODE=local: development tokens at POST /api/v1/auth/dev/token');
+if (env.AUTH_MODE === 'local')
+  api.logger.warn('AUTH_MODE=local: development tokens at POST /api/v1/auth/dev/token');
 
 const server = api.app.listen(env.PORT, env.HOST, () => {
   const { port } = server.address() as AddressInfo;
   const startupMs = Math.round(Number(process.hrtime.bigint() - startedAt) / 1e6);
-  api.logger.info({ port, authMode: env.AUTH_MODE, startupMs }, `Iris API listening on http://localhost:${port}`);
+  api.logger.info(
+    { port, authMode: env.AUTH_MODE, startupMs },
+    `Iris API listening on http://localhost:${port}`,
+  );
 });
 
 let stopping = false;

@@ -29,7 +29,9 @@ describe('when the database is gone', () => {
       requestId: 'req-500',
     });
     expect(JSON.stringify(response.body)).not.toContain('iris_no_such_database');
-    const logged = t.logs.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry['requestId'] === 'req-500');
+    const logged = t.logs
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry['requestId'] === 'req-500');
     expect(logged?.['msg']).toBe('procedure failed');
     expect(JSON.stringify(logged)).toContain('iris_no_such_database');
   });
@@ -40,7 +42,9 @@ describe('when the database is gone', () => {
       role: 'restaurant',
       authorizedParty: FRONTEND_ORIGIN,
     });
-    const response = await getJson(`${t.baseUrl}/api/v1/system/whoami`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await getJson(`${t.baseUrl}/api/v1/system/whoami`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(500);
     expect(response.body.code).toBe('INTERNAL');
     expect(response.body.message).toBe('Internal server error');
@@ -75,8 +79,12 @@ describe('protected metrics and rate limits', () => {
 
   it('/metrics needs the bearer token when one is configured', async () => {
     expect((await fetch(`${t.baseUrl}/metrics`)).status).toBe(401);
-    expect((await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
-    const ok = await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: 'Bearer metrics-secret-0123456789' } });
+    expect((await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(
+      401,
+    );
+    const ok = await fetch(`${t.baseUrl}/metrics`, {
+      headers: { authorization: 'Bearer metrics-secret-0123456789' },
+    });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('iris_api_requests_total');
   });
@@ -93,12 +101,15 @@ describe('protected metrics and rate limits', () => {
     const user = await t.createUser('chef@limits.example', 'restaurant');
     const headers = { authorization: `Bearer ${await t.tokenFor(user, 'restaurant')}` };
     const userStatuses: number[] = [];
-    for (let i = 0; i < 6; i += 1) userStatuses.push((await fetch(`${t.baseUrl}/api/v1/system/whoami`, { headers })).status);
+    for (let i = 0; i < 6; i += 1)
+      userStatuses.push((await fetch(`${t.baseUrl}/api/v1/system/whoami`, { headers })).status);
     expect(userStatuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 
   it('keeps the buckets in PostgreSQL (shared by every API instance)', async () => {
     const { rows } = await t.api.pool.query<{ key: string }>('SELECT key FROM iris_ratelimit.buckets');
-    expect(rows.map((row) => row.key)).toEqual(expect.arrayContaining([expect.stringMatching(/^anon:/), expect.stringMatching(/^user:/)]));
+    expect(rows.map((row) => row.key)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^anon:/), expect.stringMatching(/^user:/)]),
+    );
   });
 });

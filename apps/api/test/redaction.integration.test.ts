@@ -24,14 +24,24 @@ describe('log redaction', () => {
     const user = await t.createUser('secret@bistro.example', 'restaurant');
     const token = await t.tokenFor(user, 'restaurant');
     await fetch(`${t.baseUrl}/api/v1/system/whoami`, {
-      headers: { authorization: `Bearer ${token}`, cookie: `__session=${SECRETS.cookie}`, 'x-api-key': SECRETS.apiKey },
+      headers: {
+        authorization: `Bearer ${token}`,
+        cookie: `__session=${SECRETS.cookie}`,
+        'x-api-key': SECRETS.apiKey,
+      },
     });
     await fetch(`${t.baseUrl}/api/v1/auth/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: `__session=${SECRETS.cookie}` },
-      body: JSON.stringify({ email: 'nobody@bistro.example', password: SECRETS.password, cardNumber: SECRETS.card }),
+      body: JSON.stringify({
+        email: 'nobody@bistro.example',
+        password: SECRETS.password,
+        cardNumber: SECRETS.card,
+      }),
     });
-    await fetch(`${t.baseUrl}/api/v1/system/whoami`, { headers: { authorization: 'Bearer not.a.valid-token' } });
+    await fetch(`${t.baseUrl}/api/v1/system/whoami`, {
+      headers: { authorization: 'Bearer not.a.valid-token' },
+    });
     const all = t.logs.join('\n');
     expect(t.logs.length).toBeGreaterThan(2);
     for (const secret of [...Object.values(SECRETS), token]) expect(all).not.toContain(secret);
@@ -59,7 +69,14 @@ describe('log redaction', () => {
       'checkout',
     );
     const [line] = lines;
-    for (const secret of [SECRETS.password, 'tok_1', 'abc.def', SECRETS.cookie, SECRETS.card, SECRETS.apiKey]) {
+    for (const secret of [
+      SECRETS.password,
+      'tok_1',
+      'abc.def',
+      SECRETS.cookie,
+      SECRETS.card,
+      SECRETS.apiKey,
+    ]) {
       expect(line).not.toContain(secret);
     }
     const entry = JSON.parse(line!);

@@ -6,7 +6,11 @@ import { FRONTEND_ORIGIN, getJson, startTestApi, type TestApi } from './harness.
 const ENVELOPE_KEYS = ['code', 'error', 'message', 'requestId', 'status', 'timestamp'];
 
 function expectEnvelope(body: any, status: number, code: string) {
-  expect(Object.keys(body).filter((key) => key !== 'details').sort()).toEqual(ENVELOPE_KEYS);
+  expect(
+    Object.keys(body)
+      .filter((key) => key !== 'details')
+      .sort(),
+  ).toEqual(ENVELOPE_KEYS);
   expect(body.status).toBe(status);
   expect(body.code).toBe(code);
   expect(typeof body.message).toBe('string');
@@ -35,7 +39,11 @@ describe('REST mirror /api/v1', () => {
       service: 'iris-api',
       version: expect.any(String),
       database: { ok: true },
-      time: { utc: '2026-03-29T01:30:00.000Z', stockholm: '2026-03-29T03:30:00.000+02:00', timeZone: 'Europe/Stockholm' },
+      time: {
+        utc: '2026-03-29T01:30:00.000Z',
+        stockholm: '2026-03-29T03:30:00.000+02:00',
+        timeZone: 'Europe/Stockholm',
+      },
     });
     const trpc = await getJson(`${t.baseUrl}/trpc/system.status`);
     expect(trpc.status).toBe(200);
@@ -43,9 +51,13 @@ describe('REST mirror /api/v1', () => {
   });
 
   it('echoes a caller X-Request-Id and generates one otherwise', async () => {
-    const echoed = await fetch(`${t.baseUrl}/api/v1/system/status`, { headers: { 'X-Request-Id': 'trace-abc.123' } });
+    const echoed = await fetch(`${t.baseUrl}/api/v1/system/status`, {
+      headers: { 'X-Request-Id': 'trace-abc.123' },
+    });
     expect(echoed.headers.get('x-request-id')).toBe('trace-abc.123');
-    const generated = await fetch(`${t.baseUrl}/api/v1/system/status`, { headers: { 'X-Request-Id': 'bad id with spaces' } });
+    const generated = await fetch(`${t.baseUrl}/api/v1/system/status`, {
+      headers: { 'X-Request-Id': 'bad id with spaces' },
+    });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -84,7 +96,9 @@ describe('REST mirror /api/v1', () => {
       role: 'admin',
       authorizedParty: FRONTEND_ORIGIN,
     });
-    const response = await getJson(`${t.baseUrl}/api/v1/system/whoami`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await getJson(`${t.baseUrl}/api/v1/system/whoami`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(401);
     expectEnvelope(response.body, 401, 'UNAUTHENTICATED');
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -104,16 +118,27 @@ describe('REST mirror /api/v1', () => {
       authorizedParty: 'https://evil.example',
     });
     for (const { token } of [expired, foreign]) {
-      const response = await getJson(`${t.baseUrl}/api/v1/system/whoami`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await getJson(`${t.baseUrl}/api/v1/system/whoami`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(response.status).toBe(401);
     }
   });
 
   it('authenticates a valid token over REST and tRPC', async () => {
     const token = await t.tokenFor(restaurant, 'restaurant');
-    const rest = await getJson(`${t.baseUrl}/api/v1/system/whoami`, { headers: { authorization: `Bearer ${token}` } });
-    expect(rest.body).toEqual({ userId: restaurant.id, clerkUserId: restaurant.clerkUserId, role: 'restaurant', kind: 'user' });
-    const trpc = await getJson(`${t.baseUrl}/trpc/system.whoami`, { headers: { authorization: `Bearer ${token}` } });
+    const rest = await getJson(`${t.baseUrl}/api/v1/system/whoami`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(rest.body).toEqual({
+      userId: restaurant.id,
+      clerkUserId: restaurant.clerkUserId,
+      role: 'restaurant',
+      kind: 'user',
+    });
+    const trpc = await getJson(`${t.baseUrl}/trpc/system.whoami`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(trpc.body.result.data).toEqual(rest.body);
   });
 
@@ -151,16 +176,25 @@ describe('REST mirror /api/v1', () => {
     });
     expect(issued.status).toBe(200);
     expect(issued.body).toMatchObject({ tokenType: 'Bearer', userId: restaurant.id, role: 'restaurant' });
-    const who = await getJson(`${t.baseUrl}/api/v1/system/whoami`, { headers: { authorization: `Bearer ${issued.body.token}` } });
+    const who = await getJson(`${t.baseUrl}/api/v1/system/whoami`, {
+      headers: { authorization: `Bearer ${issued.body.token}` },
+    });
     expect(who.body.userId).toBe(restaurant.id);
   });
 
   it('tRPC errors carry the app code and request id', async () => {
     const response = await getJson(`${t.baseUrl}/trpc/system.runtime`, {
-      headers: { authorization: `Bearer ${await t.tokenFor(restaurant, 'restaurant')}`, 'x-request-id': 'trpc-403' },
+      headers: {
+        authorization: `Bearer ${await t.tokenFor(restaurant, 'restaurant')}`,
+        'x-request-id': 'trpc-403',
+      },
     });
     expect(response.status).toBe(403);
-    expect(response.body.error.data).toMatchObject({ appCode: 'FORBIDDEN', requestId: 'trpc-403', httpStatus: 403 });
+    expect(response.body.error.data).toMatchObject({
+      appCode: 'FORBIDDEN',
+      requestId: 'trpc-403',
+      httpStatus: 403,
+    });
   });
 
   it('publishes an OpenAPI 3.1 document whose errors are the envelope', async () => {
@@ -173,16 +207,22 @@ describe('REST mirror /api/v1', () => {
       expect.arrayContaining(['error', 'code', 'message', 'status', 'timestamp', 'requestId']),
     );
     const whoamiErrors = body.paths['/system/whoami'].get.responses['401'];
-    expect(whoamiErrors.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+    expect(whoamiErrors.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ErrorEnvelope',
+    });
     const docs = await fetch(`${t.baseUrl}/docs/`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger-ui');
   });
 
   it('CORS admits the configured origin only', async () => {
-    const allowed = await fetch(`${t.baseUrl}/api/v1/system/status`, { headers: { origin: FRONTEND_ORIGIN } });
+    const allowed = await fetch(`${t.baseUrl}/api/v1/system/status`, {
+      headers: { origin: FRONTEND_ORIGIN },
+    });
     expect(allowed.headers.get('access-control-allow-origin')).toBe(FRONTEND_ORIGIN);
-    const other = await fetch(`${t.baseUrl}/api/v1/system/status`, { headers: { origin: 'https://evil.example' } });
+    const other = await fetch(`${t.baseUrl}/api/v1/system/status`, {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -196,7 +236,9 @@ describe('REST mirror /api/v1', () => {
     const text = await (await fetch(`${t.baseUrl}/metrics`)).text();
     expect(text).toMatch(/iris_api_requests_total\{method="GET",route="system.status",status="200"\} \d+/);
     expect(text).toMatch(/iris_api_errors_total\{status="403",route="system.runtime"\} \d+/);
-    expect(text).toMatch(/iris_api_latency_seconds_bucket\{le="[0-9.]+",method="GET",route="system.status"\}/);
+    expect(text).toMatch(
+      /iris_api_latency_seconds_bucket\{le="[0-9.]+",method="GET",route="system.status"\}/,
+    );
     expect(text).toMatch(/route="unmatched",status="404"/);
     expect(text).not.toContain('/no/such/thing');
   });

@@ -10,12 +10,19 @@ export const ZErrorEnvelope = z
     status: z.number().int().meta({ example: 404 }),
     timestamp: z.iso.datetime().meta({ description: 'UTC, ISO 8601' }),
     requestId: z.string().meta({ description: 'Also in the X-Request-Id response header' }),
-    details: z.unknown().optional().meta({ description: 'Field issues for VALIDATION_FAILED, or code-specific data' }),
+    details: z
+      .unknown()
+      .optional()
+      .meta({ description: 'Field issues for VALIDATION_FAILED, or code-specific data' }),
   })
   .meta({ id: 'ErrorEnvelope' });
 export type TErrorEnvelope = z.infer<typeof ZErrorEnvelope>;
 
-export function buildErrorEnvelope(error: AppError, requestId: string, now: Date = new Date()): TErrorEnvelope {
+export function buildErrorEnvelope(
+  error: AppError,
+  requestId: string,
+  now: Date = new Date(),
+): TErrorEnvelope {
   return {
     error: reasonPhraseOf(error.code),
     code: error.code,

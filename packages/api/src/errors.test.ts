@@ -23,10 +23,7 @@ describe('error mapping', () => {
     const appError = toAppError(wrapped);
     expect(appError.code).toBe('VALIDATION_FAILED');
     expect(appError.details).toEqual({
-      issues: [
-        expect.objectContaining({ path: 'email' }),
-        expect.objectContaining({ path: 'lines.0.qty' }),
-      ],
+      issues: [expect.objectContaining({ path: 'email' }), expect.objectContaining({ path: 'lines.0.qty' })],
     });
   });
 

@@ -71,14 +71,24 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof TRPCError) {
     if (isAppError(error.cause)) return error.cause;
     if (isZodError(error.cause)) {
-      return new AppError('VALIDATION_FAILED', 'Input validation failed', { issues: fieldIssues(error.cause) }, { cause: error });
+      return new AppError(
+        'VALIDATION_FAILED',
+        'Input validation failed',
+        { issues: fieldIssues(error.cause) },
+        { cause: error },
+      );
     }
     const code = APP_CODE_BY_TRPC_CODE[error.code];
     if (code) return new AppError(code, error.message, undefined, { cause: error });
     return new AppError('INTERNAL', 'Internal server error', undefined, { cause: error.cause ?? error });
   }
   if (isZodError(error)) {
-    return new AppError('VALIDATION_FAILED', 'Input validation failed', { issues: fieldIssues(error) }, { cause: error });
+    return new AppError(
+      'VALIDATION_FAILED',
+      'Input validation failed',
+      { issues: fieldIssues(error) },
+      { cause: error },
+    );
   }
   return new AppError('INTERNAL', 'Internal server error', undefined, { cause: error });
 }

@@ -31,11 +31,21 @@ describe('list query convention', () => {
 
   it('builds a page from limit + 1 rows', () => {
     const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
-    const page = toPage(rows, 2, (row) => row.id, (row) => [row.id]);
+    const page = toPage(
+      rows,
+      2,
+      (row) => row.id,
+      (row) => [row.id],
+    );
     expect(page.items).toEqual(['a', 'b']);
     expect(page.pageInfo.hasMore).toBe(true);
     expect(decodeCursor(page.pageInfo.nextCursor!, 1)).toEqual(['b']);
-    const last = toPage(rows.slice(0, 2), 2, (row) => row.id, (row) => [row.id]);
+    const last = toPage(
+      rows.slice(0, 2),
+      2,
+      (row) => row.id,
+      (row) => [row.id],
+    );
     expect(last.pageInfo).toEqual({ nextCursor: null, hasMore: false, limit: 2 });
   });
 });

@@ -17,7 +17,11 @@ export const ZPageQuery = z.object({
     .max(MAX_PAGE_SIZE)
     .default(DEFAULT_PAGE_SIZE)
     .meta({ description: `Items per page (1–${MAX_PAGE_SIZE})` }),
-  cursor: z.string().max(512).optional().meta({ description: 'Opaque cursor from the previous page’s nextCursor' }),
+  cursor: z
+    .string()
+    .max(512)
+    .optional()
+    .meta({ description: 'Opaque cursor from the previous page’s nextCursor' }),
 });
 export type TPageQuery = z.infer<typeof ZPageQuery>;
 
@@ -25,7 +29,10 @@ export function ZPage<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     pageInfo: z.object({
-      nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+      nextCursor: z
+        .string()
+        .nullable()
+        .meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
       hasMore: z.boolean(),
       limit: z.number().int(),
     }),
@@ -67,7 +74,11 @@ export function toPage<Row, Item>(
   const last = pageRows.at(-1);
   return {
     items: pageRows.map(toItem),
-    pageInfo: { nextCursor: hasMore && last !== undefined ? encodeCursor(cursorOf(last)) : null, hasMore, limit },
+    pageInfo: {
+      nextCursor: hasMore && last !== undefined ? encodeCursor(cursorOf(last)) : null,
+      hasMore,
+      limit,
+    },
   };
 }
 
@@ -86,17 +97,26 @@ export function ZSort<const F extends string>(fields: readonly [F, ...F[]], fall
     .string()
     .max(200)
     .optional()
-    .meta({ description: `Comma-separated, '-' for descending. Fields: ${fields.join(', ')}`, example: `-${fields[0]}` })
+    .meta({
+      description: `Comma-separated, '-' for descending. Fields: ${fields.join(', ')}`,
+      example: `-${fields[0]}`,
+    })
     .transform((value, ctx): SortTerm<F>[] => {
       const raw = value ?? fallback;
       if (!raw) return [];
       const terms: SortTerm<F>[] = [];
       const seen = new Set<string>();
-      for (const part of raw.split(',').map((entry) => entry.trim()).filter(Boolean)) {
+      for (const part of raw
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)) {
         const direction = part.startsWith('-') ? 'desc' : 'asc';
         const field = part.replace(/^[-+]/, '');
         if (!allowed.has(field) || seen.has(field)) {
-          ctx.addIssue({ code: 'custom', message: `Cannot sort by "${field}" (allowed: ${fields.join(', ')})` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `Cannot sort by "${field}" (allowed: ${fields.join(', ')})`,
+          });
           return z.NEVER;
         }
         seen.add(field);

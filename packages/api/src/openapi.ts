@@ -43,7 +43,9 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenAPIObject {
   });
   document.paths = { ...document.paths, ...options.extraPaths };
   for (const pathItem of Object.values(document.paths ?? {})) {
-    for (const operation of Object.values(pathItem as Record<string, { responses?: Record<string, unknown> }>)) {
+    for (const operation of Object.values(
+      pathItem as Record<string, { responses?: Record<string, unknown> }>,
+    )) {
       if (!operation || typeof operation !== 'object' || !operation.responses) continue;
       for (const [status, response] of Object.entries(operation.responses)) {
         const description = (response as { description?: string }).description ?? 'Response';

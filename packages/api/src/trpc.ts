@@ -45,7 +45,10 @@ const mapErrors = t.middleware(async ({ ctx, next, path }) => {
   const mapped = toTRPCError(result.error);
   const appError = mapped.cause instanceof AppError ? mapped.cause : undefined;
   if (appError?.code === 'INTERNAL') {
-    ctx.logger.error({ err: appError.cause ?? result.error, requestId: ctx.requestId, procedure: path }, 'procedure failed');
+    ctx.logger.error(
+      { err: appError.cause ?? result.error, requestId: ctx.requestId, procedure: path },
+      'procedure failed',
+    );
   }
   return { ...result, error: mapped };
 });
@@ -53,7 +56,8 @@ const mapErrors = t.middleware(async ({ ctx, next, path }) => {
 export const publicProcedure = t.procedure.use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.principal) throw new AppError('UNAUTHENTICATED', 'Sign in first: send a valid session token as a Bearer token.');
+  if (!ctx.principal)
+    throw new AppError('UNAUTHENTICATED', 'Sign in first: send a valid session token as a Bearer token.');
   return next({ ctx: { ...ctx, principal: ctx.principal satisfies Principal } });
 });
 

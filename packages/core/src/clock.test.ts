@@ -13,7 +13,12 @@ describe('Stockholm time', () => {
   });
 
   it('reads wall-clock parts and converts wall time back to UTC on both sides of the autumn change', () => {
-    expect(stockholmParts(new Date('2026-10-24T23:30:00.000Z'))).toEqual({ date: '2026-10-25', hour: 1, minute: 30, weekday: 0 });
+    expect(stockholmParts(new Date('2026-10-24T23:30:00.000Z'))).toEqual({
+      date: '2026-10-25',
+      hour: 1,
+      minute: 30,
+      weekday: 0,
+    });
     expect(stockholmWallTimeToUtc('2026-10-24', '02:00').toISOString()).toBe('2026-10-24T00:00:00.000Z');
     expect(stockholmWallTimeToUtc('2026-10-26', '02:00').toISOString()).toBe('2026-10-26T01:00:00.000Z');
   });

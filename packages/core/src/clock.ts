@@ -41,7 +41,13 @@ export function stockholmParts(at: Date): { date: string; hour: number; minute: 
 export function stockholmWallTimeToUtc(date: string, time: string): Date {
   const [year, month, day] = date.split('-').map(Number);
   const [hour, minute] = time.split(':').map(Number);
-  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined) {
+  if (
+    year === undefined ||
+    month === undefined ||
+    day === undefined ||
+    hour === undefined ||
+    minute === undefined
+  ) {
     throw new RangeError(`Bad local date/time: ${date} ${time}`);
   }
   return new Date(new TZDate(year, month - 1, day, hour, minute, 0, 0, BUSINESS_TIME_ZONE).getTime());

@@ -5,11 +5,18 @@ import { z } from 'zod';
  * Apps call this once in their env.ts; nothing else reads process.env. An empty variable counts as unset
  * (`.env` files and compose files often say `VAR=`).
  */
-export function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv = process.env): z.output<S> {
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  source: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = schema.safeParse(present);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   return result.data;
@@ -31,4 +38,6 @@ export const zFlag = z.stringbool({ truthy: ['true', '1', 'yes'], falsy: ['false
 
 export const zNodeEnv = z.enum(['development', 'test', 'production']).default('development');
 
-export const zLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+export const zLogLevel = z
+  .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  .default('info');

@@ -7,7 +7,7 @@ import { Decimal } from 'decimal.js';
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
 
-export type DecimalInput = string | number | Decimal  ;
+export type DecimalInput = string | number | Decimal;
 
 export type CurrencyCode = 'SEK' | 'EUR' | 'NOK' | 'DKK';
 

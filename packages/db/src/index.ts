@@ -2,7 +2,13 @@ export * from './client.ts';
 export * from './soft-delete.ts';
 export * from './transaction.ts';
 export { deployMigrations, MigrationError, type DeployResult } from './migrate/deploy.ts';
-export { readMigrations, checksumOf, migrationsFingerprint, MIGRATIONS_DIR, SCHEMA_PATH } from './migrate/files.ts';
+export {
+  readMigrations,
+  checksumOf,
+  migrationsFingerprint,
+  MIGRATIONS_DIR,
+  SCHEMA_PATH,
+} from './migrate/files.ts';
 export { Prisma, PrismaClient, UserRole } from './generated/prisma/client.ts';
 export type { User } from './generated/prisma/client.ts';
 export { seedDemoData, DEMO_USERS } from './seed.ts';

@@ -49,7 +49,10 @@ export const softDelete = Prisma.defineExtension({
         const context = Prisma.getExtensionContext(this) as unknown as {
           updateMany(args: { where: unknown; data: { deletedAt: Date } }): Promise<{ count: number }>;
         };
-        const result = await context.updateMany({ where: { ...where, deletedAt: null }, data: { deletedAt: new Date() } });
+        const result = await context.updateMany({
+          where: { ...where, deletedAt: null },
+          data: { deletedAt: new Date() },
+        });
         return result.count;
       },
     },

@@ -28,7 +28,10 @@ export interface RsaKeyPair {
 
 /** A 2048-bit RSA key pair in PEM, the shape of Clerk's CLERK_JWT_KEY. */
 export async function generateRsaKeyPair(): Promise<RsaKeyPair> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  const { privateKey, publicKey } = await generateKeyPair('RS256', {
+    modulusLength: 2048,
+    extractable: true,
+  });
   return { privateKeyPem: await exportPKCS8(privateKey), publicKeyPem: await exportSPKI(publicKey) };
 }
 

@@ -46,7 +46,9 @@ export function parseCatalogCsv(text: string): CatalogProduct[] {
   return records.map((record, index) => {
     const row = ZCatalogRow.safeParse(record);
     if (!row.success) {
-      throw new Error(`catalog line ${index + 2}: ${row.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+      throw new Error(
+        `catalog line ${index + 2}: ${row.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      );
     }
     const r = row.data;
     return {

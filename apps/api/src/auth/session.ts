@@ -15,7 +15,10 @@ export interface SessionVerifier {
  * checks the signature, `authorizedParties` the token's `azp`. Local mode uses the same code with the
  * local key, so both paths are the one that runs in production.
  */
-export function createClerkSessionVerifier(options: { jwtKey: string; authorizedParties: string[] }): SessionVerifier {
+export function createClerkSessionVerifier(options: {
+  jwtKey: string;
+  authorizedParties: string[];
+}): SessionVerifier {
   return {
     async verify(token) {
       let payload: unknown;
@@ -25,10 +28,13 @@ export function createClerkSessionVerifier(options: { jwtKey: string; authorized
           authorizedParties: options.authorizedParties.length > 0 ? options.authorizedParties : undefined,
         });
       } catch (error) {
-        throw new AppError('UNAUTHENTICATED', 'The session token is invalid or expired.', undefined, { cause: error });
+        throw new AppError('UNAUTHENTICATED', 'The session token is invalid or expired.', undefined, {
+          cause: error,
+        });
       }
       const claims = ZSessionClaims.safeParse(payload);
-      if (!claims.success) throw new AppError('UNAUTHENTICATED', 'The session token lacks the claims Iris needs.');
+      if (!claims.success)
+        throw new AppError('UNAUTHENTICATED', 'The session token lacks the claims Iris needs.');
       return claims.data;
     },
   };
@@ -56,7 +62,8 @@ export function authenticate(deps: { verifier: SessionVerifier; users: UserRepos
       return;
     }
     try {
-      if (token === '') throw new AppError('UNAUTHENTICATED', 'Malformed Authorization header: use "Bearer <token>".');
+      if (token === '')
+        throw new AppError('UNAUTHENTICATED', 'Malformed Authorization header: use "Bearer <token>".');
       const claims = await deps.verifier.verify(token);
       const user = await deps.users.findByClerkUserId(claims.sub);
       if (!user) throw new AppError('UNAUTHENTICATED', 'The session belongs to no Iris user.');

@@ -21,8 +21,10 @@ export function errorHandler(logger: Logger) {
     let appError: AppError;
     const status = (error as { status?: unknown; type?: unknown }).status;
     const type = (error as { type?: unknown }).type;
-    if (type === 'entity.parse.failed') appError = new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
-    else if (type === 'entity.too.large') appError = new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    if (type === 'entity.parse.failed')
+      appError = new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
+    else if (type === 'entity.too.large')
+      appError = new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
     else if (typeof status === 'number' && status >= 400 && status < 500 && !(error instanceof AppError)) {
       appError = new AppError('BAD_REQUEST', 'The request could not be read.');
     } else appError = toAppError(error);

@@ -65,7 +65,10 @@ export function recordRequests(metrics: ApiMetrics) {
 }
 
 /** GET /metrics: open, or behind a bearer token and/or an IP allowlist when configured. */
-export function metricsEndpoint(metrics: ApiMetrics, access: { token?: string | undefined; allowlist: string[] }) {
+export function metricsEndpoint(
+  metrics: ApiMetrics,
+  access: { token?: string | undefined; allowlist: string[] },
+) {
   return async (req: Request, res: Response): Promise<void> => {
     if (access.allowlist.length > 0 && !access.allowlist.includes(req.ip ?? '')) {
       sendError(res, new AppError('FORBIDDEN', 'This address may not read metrics.'));

@@ -8,7 +8,9 @@ export type TDevTokenInput = z.infer<typeof ZDevTokenInput>;
 
 export const ZDevTokenOutput = z
   .object({
-    token: z.string().meta({ description: 'Clerk-shaped session JWT; send as `Authorization: Bearer <token>`' }),
+    token: z
+      .string()
+      .meta({ description: 'Clerk-shaped session JWT; send as `Authorization: Bearer <token>`' }),
     tokenType: z.literal('Bearer'),
     expiresAt: z.iso.datetime(),
     userId: z.uuid(),

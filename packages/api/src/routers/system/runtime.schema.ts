@@ -7,7 +7,9 @@ export const ZSystemRuntimeOutput = z
     nodeVersion: z.string(),
     authMode: z.enum(['clerk', 'local']),
     databaseDriver: z.enum(['pg', 'neon']),
-    rateLimitsPerMinute: z.object({ anonymous: z.number().int(), user: z.number().int(), service: z.number().int() }).nullable(),
+    rateLimitsPerMinute: z
+      .object({ anonymous: z.number().int(), user: z.number().int(), service: z.number().int() })
+      .nullable(),
     corsOrigins: z.array(z.string()),
     metricsProtected: z.boolean(),
     uptimeSeconds: z.number().int(),
