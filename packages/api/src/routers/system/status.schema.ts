@@ -9,12 +9,10 @@ export const ZSystemStatusOutput = z
     database: z.object({ ok: z.boolean() }),
     time: z.object({
       utc: z.iso.datetime().meta({ example: '2026-11-26T04:00:00.000Z' }),
-      stockholm: z
-        .string()
-        .meta({
-          description: 'Europe/Stockholm, ISO 8601 with offset',
-          example: '2026-11-26T05:00:00.000+01:00',
-        }),
+      stockholm: z.string().meta({
+        description: 'Europe/Stockholm, ISO 8601 with offset',
+        example: '2026-11-26T05:00:00.000+01:00',
+      }),
       timeZone: z.literal('Europe/Stockholm'),
     }),
   })
