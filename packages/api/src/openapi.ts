@@ -61,7 +61,11 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenAPIObject {
         }
       }
       operation.responses['429'] ??= {
-        description: 'Rate limited (see Retry-After)',
+        description: 'Rate limited',
+        headers: {
+          'X-Request-Id': REQUEST_ID_HEADER,
+          'Retry-After': { description: 'Seconds until the budget refills', schema: { type: 'integer' } },
+        },
         content: { 'application/json': { schema: ERROR_REF } },
       };
     }
