@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { AppError, type ErrorCode, isAppError, statusOf } from '@iris/core';
+import { AppError, type ErrorCode, fieldIssues, isAppError, statusOf } from '@iris/core';
 
 type TRPCCode = TRPCError['code'];
 
@@ -34,12 +34,6 @@ const APP_CODE_BY_TRPC_CODE: Partial<Record<TRPCCode, ErrorCode>> = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-  code: string;
-}
-
 interface ZodLikeError {
   name: string;
   issues: { path: PropertyKey[]; message: string; code: string }[];
@@ -51,14 +45,6 @@ function isZodError(value: unknown): value is ZodLikeError {
     (value.name === 'ZodError' || value.name === '$ZodError') &&
     Array.isArray((value as Partial<ZodLikeError>).issues)
   );
-}
-
-export function fieldIssues(error: ZodLikeError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-    code: issue.code,
-  }));
 }
 
 /**
@@ -74,7 +60,7 @@ export function toAppError(error: unknown): AppError {
       return new AppError(
         'VALIDATION_FAILED',
         'Input validation failed',
-        { issues: fieldIssues(error.cause) },
+        { issues: fieldIssues(error.cause.issues) },
         { cause: error },
       );
     }
@@ -86,7 +72,7 @@ export function toAppError(error: unknown): AppError {
     return new AppError(
       'VALIDATION_FAILED',
       'Input validation failed',
-      { issues: fieldIssues(error) },
+      { issues: fieldIssues(error.issues) },
       { cause: error },
     );
   }

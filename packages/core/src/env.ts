@@ -41,3 +41,9 @@ export const zNodeEnv = z.enum(['development', 'test', 'production']).default('d
 export const zLogLevel = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   .default('info');
+
+/** A PostgreSQL connection URL (postgres:// or postgresql://). */
+export const zPostgresUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: 'must be a postgres:// or postgresql:// URL',
+});

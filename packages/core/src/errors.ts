@@ -12,6 +12,7 @@ export const ERROR_CATALOGUE = {
   METHOD_NOT_ALLOWED: { status: 405, error: 'Method Not Allowed' },
   CONFLICT: { status: 409, error: 'Conflict' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, error: 'Unprocessable Entity' },
+  JOB_PAYLOAD_INVALID: { status: 500, error: 'Internal Server Error' },
   UNPROCESSABLE: { status: 422, error: 'Unprocessable Entity' },
   PAYLOAD_TOO_LARGE: { status: 413, error: 'Payload Too Large' },
   RATE_LIMITED: { status: 429, error: 'Too Many Requests' },
@@ -53,4 +54,22 @@ export function statusOf(code: ErrorCode): number {
 
 export function reasonPhraseOf(code: ErrorCode): string {
   return ERROR_CATALOGUE[code].error;
+}
+
+export interface FieldIssue {
+  /** Dotted path to the offending field, e.g. `lines.0.quantity` ("" for the whole input). */
+  path: string;
+  message: string;
+  code: string;
+}
+
+/** zod issues in the one shape `details.issues` has everywhere (API responses, job errors, imports). */
+export function fieldIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[],
+): FieldIssue[] {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
 }
