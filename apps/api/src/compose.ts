@@ -56,7 +56,7 @@ export async function composeApi(
   }
 
   const startedAt = Date.now();
-  const { app } = await createApp({
+  const { app } = createApp({
     config: {
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
       corsOrigins: env.CORS_ORIGINS,

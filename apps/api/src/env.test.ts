@@ -1,5 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadApiEnv } from './env.ts';
+
+const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const PUBLIC_PEM = publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
 const BASE = { DATABASE_URL: 'postgresql://localhost/iris' };
 
@@ -25,10 +29,44 @@ describe('API env', () => {
     expect(() => loadApiEnv({ ...BASE, AUTH_MODE: 'clerk' })).toThrow(
       /CLERK_JWT_KEY[\s\S]*CLERK_AUTHORIZED_PARTIES/,
     );
-    expect(
-      loadApiEnv({ ...BASE, CLERK_JWT_KEY: 'pem', CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se' })
-        .AUTH_MODE,
-    ).toBe('clerk');
+    const env = loadApiEnv({
+      ...BASE,
+      CLERK_JWT_KEY: PUBLIC_PEM,
+      CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se',
+    });
+    expect(env.AUTH_MODE).toBe('clerk');
+    expect(env.HOST).toBe('0.0.0.0');
+    expect(() =>
+      loadApiEnv({ ...BASE, CLERK_JWT_KEY: 'not a key', CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se' }),
+    ).toThrow(/CLERK_JWT_KEY: must be a PEM public key/);
+  });
+
+  it('listens on loopback only in local mode unless told otherwise', () => {
+    expect(loadApiEnv({ ...BASE, AUTH_MODE: 'local' }).HOST).toBe('127.0.0.1');
+    expect(loadApiEnv({ ...BASE, AUTH_MODE: 'local', HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
+
+  it('parses TRUST_PROXY into what Express expects', () => {
+    const trust = (value: string) =>
+      loadApiEnv({ ...BASE, AUTH_MODE: 'local', TRUST_PROXY: value }).TRUST_PROXY;
+    expect(trust('1')).toBe(1);
+    expect(trust('true')).toBe(true);
+    expect(trust('false')).toBe(false);
+    expect(trust('10.0.0.0/8, loopback')).toBe('10.0.0.0/8, loopback');
+    expect(loadApiEnv({ ...BASE, AUTH_MODE: 'local' }).TRUST_PROXY).toBe('loopback');
+  });
+
+  it('refuses unprotected metrics in production', () => {
+    const production = {
+      ...BASE,
+      NODE_ENV: 'production',
+      CLERK_JWT_KEY: PUBLIC_PEM,
+      CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se',
+    };
+    expect(() => loadApiEnv(production)).toThrow(/METRICS_TOKEN/);
+    expect(loadApiEnv({ ...production, METRICS_ALLOWLIST: '10.0.0.7' }).METRICS_ALLOWLIST).toEqual([
+      '10.0.0.7',
+    ]);
   });
 
   it('turns "false" into false for flags (not the JavaScript truthiness of a string)', () => {

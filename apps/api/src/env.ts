@@ -1,28 +1,55 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { z } from 'zod';
-import { parseEnv, zCsv, zFlag, zLogLevel, zNodeEnv } from '@iris/core';
+import { parseEnv, zCsv, zFlag, zLogLevel, zNodeEnv, zPostgresUrl } from '@iris/core';
+
+/** Express's `trust proxy`: a hop count, true/false, or addresses/subnets (comma-separated). */
+const zTrustProxy = z
+  .string()
+  .default('loopback')
+  .transform((value): boolean | number | string => {
+    if (/^\d+$/.test(value)) return Number(value);
+    if (value === 'true' || value === 'false') return value === 'true';
+    return value;
+  });
+
+function isPem(value: string, kind: 'public' | 'private'): boolean {
+  try {
+    if (kind === 'public') createPublicKey(value);
+    else createPrivateKey(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const ZApiEnv = z
   .object({
     NODE_ENV: zNodeEnv,
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
+    /** Interface to listen on; local auth mode defaults to loopback (anyone who reaches it can mint tokens). */
+    HOST: z.string().optional(),
     /** Public origin used in the OpenAPI document's server URL. */
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: zLogLevel,
-    DATABASE_URL: z
-      .string()
-      .min(1, 'DATABASE_URL is required (the run script sets it for the embedded database)'),
+    DATABASE_URL: zPostgresUrl,
     DATABASE_DRIVER: z.enum(['pg', 'neon']).default('pg'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     AUTH_MODE: z.enum(['clerk', 'local']).default('clerk'),
     /** PEM public key of the Clerk instance (networkless session verification). */
-    CLERK_JWT_KEY: z.string().optional(),
-    CLERK_SECRET_KEY: z.string().optional(),
-    CLERK_PUBLISHABLE_KEY: z.string().optional(),
+    CLERK_JWT_KEY: z
+      .string()
+      .refine(
+        (value) => isPem(value, 'public'),
+        'must be a PEM public key (Clerk Dashboard → API keys → JWT public key)',
+      )
+      .optional(),
     /** Origins allowed as the token's `azp` (the frontend's origins). */
     CLERK_AUTHORIZED_PARTIES: zCsv,
     /** Local mode only: PEM private key to sign dev tokens; generated per process when absent. */
-    LOCAL_AUTH_PRIVATE_KEY: z.string().optional(),
+    LOCAL_AUTH_PRIVATE_KEY: z
+      .string()
+      .refine((value) => isPem(value, 'private'), 'must be a PEM private key')
+      .optional(),
     CORS_ORIGINS: zCsv,
     METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
     METRICS_ALLOWLIST: zCsv,
@@ -30,7 +57,7 @@ const ZApiEnv = z
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().positive().default(120),
     RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(600),
     RATE_LIMIT_SERVICE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
-    TRUST_PROXY: z.string().default('loopback'),
+    TRUST_PROXY: zTrustProxy,
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'local' && env.NODE_ENV === 'production') {
@@ -50,7 +77,15 @@ const ZApiEnv = z
         message: 'required when AUTH_MODE=clerk (comma-separated frontend origins)',
       });
     }
-  });
+    if (env.NODE_ENV === 'production' && !env.METRICS_TOKEN && env.METRICS_ALLOWLIST.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_TOKEN'],
+        message: 'production needs METRICS_TOKEN or METRICS_ALLOWLIST (metrics are not public)',
+      });
+    }
+  })
+  .transform((env) => ({ ...env, HOST: env.HOST ?? (env.AUTH_MODE === 'local' ? '127.0.0.1' : '0.0.0.0') }));
 
 export type ApiEnv = z.infer<typeof ZApiEnv>;
 

@@ -17,11 +17,19 @@ const server = api.app.listen(env.PORT, env.HOST, () => {
   );
 });
 
+/** How long in-flight requests get to finish before the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   api.logger.info({ signal }, 'shutting down');
+  setTimeout(() => {
+    api.logger.error('requests did not finish in time; exiting');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await api.close();
   process.exit(0);

@@ -106,10 +106,41 @@ describe('protected metrics and rate limits', () => {
     expect(userStatuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 
+  it('charges refused tokens to their IP, so guessing tokens is throttled too', async () => {
+    // The anonymous budget of this IP was spent above; a bad token does not escape it.
+    const rest = await getJson(`${t.baseUrl}/api/v1/system/status`, {
+      headers: { authorization: 'Bearer forged.token.here' },
+    });
+    expect(rest.status).toBe(429);
+    expect(rest.body.code).toBe('RATE_LIMITED');
+    const trpc = await getJson(`${t.baseUrl}/trpc/system.status`, {
+      headers: { authorization: 'Bearer forged.token.here' },
+    });
+    expect(trpc.status).toBe(429);
+    expect(trpc.body.error.data.appCode).toBe('RATE_LIMITED');
+  });
+
   it('keeps the buckets in PostgreSQL (shared by every API instance)', async () => {
     const { rows } = await t.api.pool.query<{ key: string }>('SELECT key FROM iris_ratelimit.buckets');
     expect(rows.map((row) => row.key)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^anon:/), expect.stringMatching(/^user:/)]),
     );
+  });
+});
+
+describe('metrics allowlist', () => {
+  it('refuses addresses outside the allowlist and admits those in it', async () => {
+    const outside = await startTestApi({ env: { METRICS_ALLOWLIST: '10.9.9.9' } });
+    try {
+      expect((await fetch(`${outside.baseUrl}/metrics`)).status).toBe(403);
+    } finally {
+      await outside.close();
+    }
+    const inside = await startTestApi({ env: { METRICS_ALLOWLIST: '10.9.9.9,127.0.0.1' } });
+    try {
+      expect((await fetch(`${inside.baseUrl}/metrics`)).status).toBe(200);
+    } finally {
+      await inside.close();
+    }
   });
 });

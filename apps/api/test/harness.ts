@@ -83,11 +83,4 @@ export async function startTestApi(
   };
 }
 
-export async function getJson(
-  url: string,
-  init: RequestInit = {},
-): Promise<{ status: number; headers: Headers; body: any }> {
-  const response = await fetch(url, init);
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-}
+export { fetchJson as getJson } from '@iris/testkit';

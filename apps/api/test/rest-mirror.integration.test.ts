@@ -182,6 +182,53 @@ describe('REST mirror /api/v1', () => {
     expect(who.body.userId).toBe(restaurant.id);
   });
 
+  it('authorizes on the role in the database, not the one a token claims', async () => {
+    const { token } = await signLocalSessionToken(t.privateKeyPem, {
+      clerkUserId: restaurant.clerkUserId,
+      role: 'admin',
+      authorizedParty: FRONTEND_ORIGIN,
+    });
+    const response = await getJson(`${t.baseUrl}/api/v1/system/runtime`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("answers a bad token on /trpc in tRPC's own error shape, per call of a batch", async () => {
+    const single = await getJson(`${t.baseUrl}/trpc/system.whoami`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(single.status).toBe(401);
+    expect(single.body.error.data).toMatchObject({ appCode: 'UNAUTHENTICATED', httpStatus: 401 });
+    const batch = await getJson(`${t.baseUrl}/trpc/system.status,system.whoami?batch=1&input={}`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(batch.body).toHaveLength(2);
+    expect(batch.body.map((call: any) => call.error.data.appCode)).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+    ]);
+  });
+
+  it('limits /trpc bodies like REST (1 MB) and batch sizes', async () => {
+    const big = JSON.stringify({ email: `${'a'.repeat(2 * 1024 * 1024)}@x.se` });
+    const trpc = await fetch(`${t.baseUrl}/trpc/auth.devToken`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
+    expect(trpc.status).toBe(413);
+    const rest = await getJson(`${t.baseUrl}/api/v1/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
+    expect(rest.status).toBe(413);
+    expect(rest.body.code).toBe('PAYLOAD_TOO_LARGE');
+    const calls = Array.from({ length: 21 }, () => 'system.status').join(',');
+    expect((await fetch(`${t.baseUrl}/trpc/${calls}?batch=1&input={}`)).status).toBe(400);
+  });
+
   it('tRPC errors carry the app code and request id', async () => {
     const response = await getJson(`${t.baseUrl}/trpc/system.runtime`, {
       headers: {
@@ -215,6 +262,24 @@ describe('REST mirror /api/v1', () => {
     expect(await docs.text()).toContain('swagger-ui');
   });
 
+  it('answers CORS preflights for the configured origin only', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${t.baseUrl}/api/v1/auth/dev/token`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
+    const allowed = await preflight(FRONTEND_ORIGIN);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(FRONTEND_ORIGIN);
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    const refused = await preflight('https://evil.example');
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('CORS admits the configured origin only', async () => {
     const allowed = await fetch(`${t.baseUrl}/api/v1/system/status`, {
       headers: { origin: FRONTEND_ORIGIN },
@@ -241,5 +306,11 @@ describe('REST mirror /api/v1', () => {
     );
     expect(text).toMatch(/route="unmatched",status="404"/);
     expect(text).not.toContain('/no/such/thing');
+    // Procedure names come from the caller: unknown ones are not label values, batches are one value.
+    await fetch(`${t.baseUrl}/trpc/system.status,made.up${Date.now()}?batch=1&input={}`);
+    await fetch(`${t.baseUrl}/trpc/system.status,system.status?batch=1&input={}`);
+    const after = await (await fetch(`${t.baseUrl}/metrics`)).text();
+    expect(after).not.toContain('made.up');
+    expect(after).toMatch(/iris_api_requests_total\{method="GET",route="batch",status="200"\} \d+/);
   });
 });

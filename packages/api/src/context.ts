@@ -1,7 +1,8 @@
 import type { Clock, Logger } from '@iris/core';
 
-export const ROLES = ['restaurant', 'supplier', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@iris/identity';
+
+export { ROLES, type Role } from '@iris/identity';
 
 /** Who is calling. `service` callers (API keys, internal connectors) come with the identity issue. */
 export interface Principal {
@@ -47,6 +48,11 @@ export interface ApiDeps {
 export interface Context {
   requestId: string;
   principal: Principal | null;
+  /**
+   * What the HTTP edge decided against this request before any procedure ran (a bad token, a spent rate
+   * limit): every procedure throws it first thing, so /trpc and /api/v1 report it in their own shapes.
+   */
+  rejection: unknown;
   ip: string | undefined;
   logger: Logger;
   deps: ApiDeps;

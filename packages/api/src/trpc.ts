@@ -53,7 +53,12 @@ const mapErrors = t.middleware(async ({ ctx, next, path }) => {
   return { ...result, error: mapped };
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+const applyEdgeRejection = t.middleware(({ ctx, next }) => {
+  if (ctx.rejection) throw ctx.rejection;
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(applyEdgeRejection);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal)

@@ -1,2 +1,3 @@
 export * from './user.repository.ts';
 export * from './session-token.ts';
+export * from './roles.ts';

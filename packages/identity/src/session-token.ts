@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT } from 'jose';
 import { z } from 'zod';
-
-export const ROLE_VALUES = ['restaurant', 'supplier', 'admin'] as const;
+import type { Role } from './roles.ts';
 
 /**
- * The claims Iris reads from a Clerk session token. Configure the Clerk session token template with
- * `{ "metadata": "{{user.public_metadata}}" }` so the role set in public metadata travels in the token.
+ * The claims Iris reads from a Clerk session token: who (`sub`, Clerk's user id) and which session. The
+ * role also travels in the token (public metadata, for the frontend), but authorization uses the role in
+ * Iris's database, so a demotion takes effect on the next request rather than when the token expires.
  */
 export const ZSessionClaims = z.object({
   sub: z.string().min(1),
   sid: z.string().optional(),
   azp: z.string().optional(),
-  metadata: z
-    .object({
-      role: z.enum(ROLE_VALUES).optional(),
-    })
-    .partial()
-    .optional(),
 });
 export type SessionClaims = z.infer<typeof ZSessionClaims>;
 
@@ -37,7 +31,7 @@ export async function generateRsaKeyPair(): Promise<RsaKeyPair> {
 
 export interface LocalTokenInput {
   clerkUserId: string;
-  role: (typeof ROLE_VALUES)[number];
+  role: Role;
   /** Becomes `azp`; must be one of the API's authorized parties. */
   authorizedParty: string;
   ttlSeconds?: number;

@@ -1,9 +1,8 @@
 import { verifyToken } from '@clerk/backend';
 import type { NextFunction, Request, Response } from 'express';
-import { AppError, type Logger } from '@iris/core';
+import { AppError } from '@iris/core';
 import type { Principal } from '@iris/api';
 import { type UserRepository, ZSessionClaims, type SessionClaims } from '@iris/identity';
-import { sendError } from '../http/errors.ts';
 
 export interface SessionVerifier {
   /** Resolves the claims of a valid token; throws UNAUTHENTICATED otherwise. */
@@ -50,14 +49,15 @@ function tokenOf(req: Request): string | undefined {
 }
 
 /**
- * Express layer: a request with no credentials goes on anonymous (public procedures still work); one with
- * bad credentials is refused with 401 here, whatever it asked for. The principal lands in res.locals.
+ * Express layer: a request with no credentials goes on anonymous (public procedures still work). One with
+ * bad credentials goes on anonymous too, carrying the rejection: the rate limiter charges it to its IP (so
+ * token guessing is throttled), and the procedure layer then answers 401 in the caller's protocol.
  */
-export function authenticate(deps: { verifier: SessionVerifier; users: UserRepository; logger: Logger }) {
+export function authenticate(deps: { verifier: SessionVerifier; users: UserRepository }) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    res.locals['principal'] = null;
     const token = tokenOf(req);
     if (token === undefined) {
-      res.locals['principal'] = null;
       next();
       return;
     }
@@ -71,22 +71,24 @@ export function authenticate(deps: { verifier: SessionVerifier; users: UserRepos
         kind: 'user',
         userId: user.id,
         clerkUserId: claims.sub,
-        // The token carries the role (Clerk public metadata); the database is the fallback.
-        role: claims.metadata?.role ?? user.role,
+        // The database decides the role, so a change applies at once rather than when the token expires.
+        role: user.role,
         sessionId: claims.sid,
       };
       res.locals['principal'] = principal;
-      next();
     } catch (error) {
-      if (error instanceof AppError) {
-        sendError(res, error, { 'WWW-Authenticate': 'Bearer' });
-        return;
-      }
-      next(error);
+      if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
+        res.setHeader('WWW-Authenticate', 'Bearer');
+      res.locals['rejection'] = error;
     }
+    next();
   };
 }
 
 export function principalOf(res: Response): Principal | null {
   return (res.locals['principal'] as Principal | null | undefined) ?? null;
+}
+
+export function rejectionOf(res: Response): unknown {
+  return res.locals['rejection'] ?? null;
 }

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { AppError } from '@iris/core';
@@ -64,17 +65,30 @@ export function recordRequests(metrics: ApiMetrics) {
   };
 }
 
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Compares in constant time (over digests, so lengths leak nothing either). */
+export function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** `::ffff:10.0.0.5` (IPv4 on a dual-stack socket) is 10.0.0.5 for the allowlist. */
+export function normalizeIp(ip: string | undefined): string {
+  return (ip ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+}
+
 /** GET /metrics: open, or behind a bearer token and/or an IP allowlist when configured. */
 export function metricsEndpoint(
   metrics: ApiMetrics,
   access: { token?: string | undefined; allowlist: string[] },
 ) {
+  const allowlist = new Set(access.allowlist.map(normalizeIp));
   return async (req: Request, res: Response): Promise<void> => {
-    if (access.allowlist.length > 0 && !access.allowlist.includes(req.ip ?? '')) {
+    if (allowlist.size > 0 && !allowlist.has(normalizeIp(req.ip))) {
       sendError(res, new AppError('FORBIDDEN', 'This address may not read metrics.'));
       return;
     }
-    if (access.token && req.get('authorization') !== `Bearer ${access.token}`) {
+    if (access.token && !sameSecret(req.get('authorization') ?? '', `Bearer ${access.token}`)) {
       sendError(res, new AppError('UNAUTHENTICATED', 'Metrics need the metrics bearer token.'), {
         'WWW-Authenticate': 'Bearer',
       });

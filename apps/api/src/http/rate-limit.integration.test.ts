@@ -16,7 +16,7 @@ describe('rate limiter budgets', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     pool = createPool({ url: database.url, poolSize: 2 });
-    const limiter = await createRateLimiter(
+    const limiter = createRateLimiter(
       pool,
       { anonymousPerMinute: 1, userPerMinute: 2, servicePerMinute: 50 },
       createLogger({ level: 'silent' }),
@@ -33,8 +33,10 @@ describe('rate limiter budgets', () => {
       next();
     });
     app.use(limiter);
+    // Stands in for the procedure layer: it answers with whatever the edge refused.
     app.get('/', (_req, res) => {
-      res.json({ ok: true });
+      if (res.locals['rejection']) res.status(429).json({ code: 'RATE_LIMITED' });
+      else res.json({ ok: true });
     });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

@@ -3,7 +3,6 @@ import type pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, type Logger } from '@iris/core';
 import { principalOf } from '../auth/session.ts';
-import { sendError } from './errors.ts';
 
 export interface RateLimits {
   anonymousPerMinute: number;
@@ -12,13 +11,15 @@ export interface RateLimits {
 }
 
 const SCHEMA = 'iris_ratelimit';
+const TABLE_RETRY_MS = 30_000;
 
 /**
- * The limiter's table (its own DDL), created once under an advisory lock: API instances starting together
- * would otherwise race on CREATE TABLE IF NOT EXISTS. Kept out of Prisma's schema on purpose.
+ * The limiter's table (its own DDL), created under an advisory lock: API instances starting together would
+ * otherwise race on CREATE TABLE IF NOT EXISTS. Kept out of Prisma's schema on purpose.
  */
 async function ensureBucketTable(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SCHEMA]);
@@ -28,14 +29,16 @@ async function ensureBucketTable(pool: pg.Pool): Promise<void> {
     );
     await client.query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK');
+    broken = error instanceof Error ? error : new Error('rate-limit table set-up failed');
+    await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
-    client.release();
+    // A client whose transaction failed is discarded rather than returned to the pool.
+    client.release(broken);
   }
 }
 
-function createLimiter(pool: pg.Pool, keyPrefix: string, points: number): RateLimiterPostgres {
+function createLimiter(pool: pg.Pool, keyPrefix: string, points: number, clearExpired: boolean) {
   return new RateLimiterPostgres({
     storeClient: pool,
     storeType: 'pool',
@@ -45,47 +48,70 @@ function createLimiter(pool: pg.Pool, keyPrefix: string, points: number): RateLi
     keyPrefix,
     points,
     duration: 60,
-    clearExpiredByTimeout: false,
-    // If PostgreSQL is briefly unreachable, limit in memory rather than fail every request.
+    // Deletes rows expired over an hour ago every 5 minutes (an unref'd timer); one limiter is enough, the
+    // statement covers the whole table.
+    clearExpiredByTimeout: clearExpired,
+    // While PostgreSQL is unreachable (or the table is not there yet), limit in memory rather than fail.
     insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: 60 }),
   });
 }
 
 /**
  * Per-caller limits backed by PostgreSQL (shared by every API instance, no Redis): by user id when signed
- * in, by IP otherwise, and a much higher separate budget for service accounts, so that internal connector
- * and worker traffic is never throttled by limits meant for people.
+ * in, by IP otherwise (including requests whose token was refused), and a much higher separate budget for
+ * service accounts. A refusal is left in res.locals for the procedure layer to answer with.
  */
-export async function createRateLimiter(pool: pg.Pool, limits: RateLimits, logger: Logger) {
-  await ensureBucketTable(pool);
-  const anonymous = createLimiter(pool, 'anon', limits.anonymousPerMinute);
-  const user = createLimiter(pool, 'user', limits.userPerMinute);
-  const service = createLimiter(pool, 'service', limits.servicePerMinute);
+export function createRateLimiter(pool: pg.Pool, limits: RateLimits, logger: Logger) {
+  // The API starts even when the database is down (/ready says so); the table is made once it is reachable.
+  let tableReady = false;
+  let lastAttempt = 0;
+  let inFlight: Promise<void> | undefined;
+  const ensureTable = (): Promise<void> => {
+    if (tableReady) return Promise.resolve();
+    if (inFlight) return inFlight;
+    if (Date.now() - lastAttempt < TABLE_RETRY_MS) return Promise.resolve();
+    lastAttempt = Date.now();
+    inFlight = ensureBucketTable(pool)
+      .then(() => {
+        tableReady = true;
+      })
+      .catch((error: unknown) => {
+        logger.warn({ err: error }, 'rate-limit table not available; limiting in memory for now');
+      })
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return inFlight;
+  };
+  void ensureTable();
+
+  const anonymous = createLimiter(pool, 'anon', limits.anonymousPerMinute, true);
+  const user = createLimiter(pool, 'user', limits.userPerMinute, false);
+  const service = createLimiter(pool, 'service', limits.servicePerMinute, false);
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    await ensureTable();
     const principal = principalOf(res);
     const [limiter, key, limit] = principal
       ? principal.kind === 'service'
         ? [service, principal.userId, limits.servicePerMinute]
         : [user, principal.userId, limits.userPerMinute]
       : [anonymous, req.ip ?? 'unknown', limits.anonymousPerMinute];
+    res.setHeader('RateLimit-Limit', String(limit));
     try {
       const state = await limiter.consume(key);
-      res.setHeader('RateLimit-Limit', String(limit));
       res.setHeader('RateLimit-Remaining', String(state.remainingPoints));
-      next();
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) {
-        const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        sendError(res, new AppError('RATE_LIMITED', `Too many requests; retry in ${retryAfter} s.`), {
-          'Retry-After': String(retryAfter),
-          'RateLimit-Limit': String(limit),
-          'RateLimit-Remaining': '0',
-        });
+      if (!(rejection instanceof RateLimiterRes)) {
+        logger.warn({ err: rejection }, 'rate limiter failed; letting the request through');
+        next();
         return;
       }
-      logger.warn({ err: rejection }, 'rate limiter failed; letting the request through');
-      next();
+      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      res.setHeader('Retry-After', String(retryAfter));
+      res.setHeader('RateLimit-Remaining', '0');
+      res.locals['rejection'] = new AppError('RATE_LIMITED', `Too many requests; retry in ${retryAfter} s.`);
     }
+    next();
   };
 }

@@ -4,7 +4,7 @@ import type { TRPCError } from '@trpc/server';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import { type Logger } from '@iris/core';
 import { appRouter, buildErrorEnvelope, toAppError, type ApiDeps, type Context } from '@iris/api';
-import { principalOf } from '../auth/session.ts';
+import { principalOf, rejectionOf } from '../auth/session.ts';
 import { requestIdOf } from './request-id.ts';
 
 /** Lets responseMeta (which sees only ctx) label the response with the procedure for metrics. */
@@ -15,6 +15,7 @@ function contextFactory(deps: ApiDeps, logger: Logger) {
     const ctx: Context = {
       requestId: requestIdOf(res),
       principal: principalOf(res),
+      rejection: rejectionOf(res),
       ip: req.ip,
       logger,
       deps,
@@ -24,11 +25,21 @@ function contextFactory(deps: ApiDeps, logger: Logger) {
   };
 }
 
+/** Procedure paths come from the caller: only real ones become label values (a bounded set). */
+const PROCEDURES = new Set(Object.keys(appRouter._def.procedures));
+
+/** Largest tRPC batch accepted, and the body size limit (the same 1 MB as REST). */
+export const MAX_BATCH_SIZE = 20;
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function routeLabelFor(paths: readonly string[] | undefined): string {
+  if (!paths || paths.length === 0 || !paths.every((path) => PROCEDURES.has(path))) return 'unmatched';
+  return paths.length === 1 ? paths[0]! : 'batch';
+}
+
 function labelRoute({ ctx, paths }: { ctx?: Context | undefined; paths?: readonly string[] | undefined }) {
-  if (ctx && paths && paths.length > 0) {
-    const res = responseOfContext.get(ctx);
-    if (res) res.locals['route'] = paths.join(',');
-  }
+  const res = ctx ? responseOfContext.get(ctx) : undefined;
+  if (res) res.locals['route'] = routeLabelFor(paths);
   return {};
 }
 
@@ -51,6 +62,8 @@ export function trpcHandler(deps: ApiDeps, logger: Logger) {
     createContext: contextFactory(deps, logger),
     responseMeta: labelRoute,
     onError: logUnexpected(logger),
+    maxBodySize: MAX_BODY_BYTES,
+    maxBatchSize: MAX_BATCH_SIZE,
   });
 }
 
@@ -64,6 +77,7 @@ export function restHandler(deps: ApiDeps, logger: Logger) {
     createContext: contextFactory(deps, logger),
     responseMeta: labelRoute,
     onError: logUnexpected(logger),
+    maxBodySize: MAX_BODY_BYTES,
   });
   return (req: Request, res: Response, next: () => void): Promise<void> => {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
