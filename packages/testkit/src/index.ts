@@ -1,2 +1,3 @@
 export * from './catalog.ts';
 export * from './http.ts';
+export * from './pg-websocket-proxy.ts';
