@@ -6,7 +6,9 @@ import { migrationsFingerprint } from './migrate/files.ts';
 /**
  * Test databases on a real PostgreSQL: one template per migration history (migrated once, reused by every
  * test file), and a fresh database per test file cloned from it with CREATE DATABASE … TEMPLATE (fast).
- * The server is the one TEST_DATABASE_URL or DATABASE_URL points at (default: local postgres, trust auth).
+ * The server is the one TEST_DATABASE_URL points at (default: local postgres, trust auth). DATABASE_URL is
+ * deliberately not used: tests create and drop databases, which must never happen on a developer's (or any
+ * real) server just because the app's variable happens to be set.
  */
 export const DEFAULT_TEST_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -24,7 +26,7 @@ export interface TestDatabaseOptions {
 }
 
 export function testServerUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env['TEST_DATABASE_URL'] ?? env['DATABASE_URL'] ?? DEFAULT_TEST_SERVER_URL;
+  return env['TEST_DATABASE_URL'] || DEFAULT_TEST_SERVER_URL;
 }
 
 export function withDatabase(url: string, database: string): string {
