@@ -1,12 +1,22 @@
 import { Prisma } from './generated/prisma/client.ts';
 
 /**
- * Soft delete as the default filter. Reads skip rows whose deletedAt is set, unless the caller names
- * deletedAt in the where clause itself: `where: { deletedAt: { not: null } }` for deleted rows only, or
+ * Soft delete as the default filter (docs/database.md#soft-delete). The operations below get
+ * `deletedAt: null` added to their where clause, unless the caller names deletedAt in it anywhere at the
+ * top level or inside AND / OR / NOT: `where: { deletedAt: { not: null } }` for deleted rows only, or
  * `where: includeDeleted({ ... })` (which sets `deletedAt: undefined`) for all rows.
+ *
+ * `update` and `upsert` take a unique where, to which Prisma allows adding non-unique fields: updating a
+ * soft-deleted row then fails as "not found" (P2025), and an upsert whose row is soft-deleted takes the
+ * create path and fails on the unique constraint (P2002) instead of returning or changing the deleted row.
+ *
+ * Not filtered: `delete`/`deleteMany` (explicit hard deletes, e.g. GDPR erasure, so they reach deleted rows
+ * too), `create*`, raw queries, and nested relation reads and filters (`include`, `select`, `some`/`every`/
+ * `none`, to-one relation filters): only the where clause of the top-level model operation is rewritten.
+ *
  * Every model gets `softDelete(where)` that sets deletedAt instead of removing the row.
  */
-const READ_OPERATIONS = new Set([
+const FILTERED_OPERATIONS = new Set([
   'findFirst',
   'findFirstOrThrow',
   'findMany',
@@ -15,8 +25,10 @@ const READ_OPERATIONS = new Set([
   'count',
   'aggregate',
   'groupBy',
+  'update',
   'updateMany',
   'updateManyAndReturn',
+  'upsert',
 ]);
 
 type WhereArgs = { where?: Record<string, unknown> };
@@ -26,8 +38,24 @@ export function includeDeleted<W extends object>(where: W = {} as W): W & { dele
   return { ...where, deletedAt: undefined };
 }
 
-function namesDeletedAt(where: Record<string, unknown> | undefined): boolean {
-  return where !== undefined && Object.prototype.hasOwnProperty.call(where, 'deletedAt');
+const COMBINATORS = ['AND', 'OR', 'NOT'] as const;
+
+function isWhere(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * True when the where clause names deletedAt itself, at the top level or in any AND / OR / NOT (each of
+ * which Prisma accepts as one clause or an array of them). Relation filters are not looked into: a
+ * deletedAt there is the related model's.
+ */
+function namesDeletedAt(where: unknown): boolean {
+  if (!isWhere(where)) return false;
+  if (Object.prototype.hasOwnProperty.call(where, 'deletedAt')) return true;
+  return COMBINATORS.some((key) => {
+    const nested = where[key];
+    return Array.isArray(nested) ? nested.some(namesDeletedAt) : namesDeletedAt(nested);
+  });
 }
 
 export const softDelete = Prisma.defineExtension({
@@ -35,7 +63,7 @@ export const softDelete = Prisma.defineExtension({
   query: {
     $allModels: {
       async $allOperations({ operation, args, query }) {
-        if (!READ_OPERATIONS.has(operation)) return query(args);
+        if (!FILTERED_OPERATIONS.has(operation)) return query(args);
         const withWhere = (args ?? {}) as WhereArgs;
         if (namesDeletedAt(withWhere.where)) return query(args);
         return query({ ...withWhere, where: { ...withWhere.where, deletedAt: null } });
