@@ -10,13 +10,13 @@ describe('toTask', () => {
     expect(handler).toHaveBeenCalledWith({ batchSize: 5000, localDate: '2026-10-25' }, expect.anything());
   });
 
-  it('fails the attempt with VALIDATION_FAILED and never calls the handler for a bad payload', async () => {
+  it('fails the attempt with JOB_PAYLOAD_INVALID and never calls the handler for a bad payload', async () => {
     const handler = vi.fn(() => Promise.resolve());
     const task = toTask('maintenance__schedule_nightly', handler);
     const attempt = task({ _cron: { ts: 'yesterday' } }, fakeHelpers());
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED',
+      code: 'JOB_PAYLOAD_INVALID',
       message: expect.stringContaining('_cron.ts'),
     });
     expect(handler).not.toHaveBeenCalled();

@@ -20,7 +20,7 @@ export type JobHandlers = { [N in JobName]: JobHandler<N> };
 
 /**
  * The graphile-worker task for a handler. Parsing is the first thing it does: a bad payload fails the
- * attempt with AppError VALIDATION_FAILED (retried with backoff like any failure, then left for review).
+ * attempt with AppError JOB_PAYLOAD_INVALID (retried with backoff like any failure, then left for review).
  */
 export function toTask<N extends JobName>(name: N, handler: JobHandler<N>): Task {
   return async (rawPayload, helpers) => {

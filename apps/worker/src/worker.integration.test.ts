@@ -1,22 +1,21 @@
 import { createLogger } from '@iris/core';
-import { createDb, inTransaction, type Db } from '@iris/db';
-import type { TestDatabase } from '@iris/db/testing';
+import { inTransaction, type Db } from '@iris/db';
 import { enqueue } from '@iris/jobs';
-import { createJobsTestDatabase } from '@iris/jobs/testing';
+import { createJobsTestDatabase, type JobsTestDatabase } from '@iris/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { durationCount, metricValue, waitFor } from '../test/helpers.ts';
 import { createWorkerMetrics, type WorkerMetrics } from './metrics.ts';
 import { startWorker, type WorkerHandle } from './worker.ts';
 
 /** The real task list on a real running worker (cron off, so only the jobs enqueued here run). */
-let database: TestDatabase;
+let database: JobsTestDatabase;
 let db: Db;
 let metrics: WorkerMetrics;
 let worker: WorkerHandle;
 
 beforeAll(async () => {
-  database = await createJobsTestDatabase();
-  db = createDb({ url: database.url, poolSize: 4, applicationName: 'iris-worker-test' });
+  database = await createJobsTestDatabase({ applicationName: 'iris-worker-test' });
+  db = database.db;
   metrics = createWorkerMetrics();
   worker = await startWorker({
     connectionString: database.url,
@@ -30,8 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker?.stop();
-  await db?.$disconnect();
-  await database?.drop();
+  await database?.close();
 });
 
 interface JobState {

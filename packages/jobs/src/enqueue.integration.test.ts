@@ -1,22 +1,18 @@
-import { createDb, inTransaction, type Db } from '@iris/db';
-import type { TestDatabase } from '@iris/db/testing';
+import { inTransaction, type Db } from '@iris/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue } from './enqueue.ts';
 import { jobKeyFor } from './registry.ts';
-import { createJobsTestDatabase } from './testing.ts';
+import { createJobsTestDatabase, type JobsTestDatabase } from './testing.ts';
 
-let database: TestDatabase;
+let database: JobsTestDatabase;
 let db: Db;
 
 beforeAll(async () => {
   database = await createJobsTestDatabase();
-  db = createDb({ url: database.url, poolSize: 4, applicationName: 'iris-jobs-test' });
+  db = database.db;
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 interface JobRow {
   id: string;
@@ -173,7 +169,24 @@ describe('enqueue (PostgreSQL)', () => {
     });
   });
 
-  it('rejects a bad payload inside a transaction and adds nothing', async () => {
+  it('adds a new job instead of reviving one with the same key that used all its attempts', async () => {
+    const key = 'failed-for-good';
+    const failed = await enqueue(db, 'system__heartbeat', {}, { jobKey: key, maxAttempts: 1 });
+    // What graphile-worker leaves after the last failed attempt.
+    await db.$executeRaw`
+      UPDATE graphile_worker._private_jobs SET attempts = max_attempts, last_error = 'boom'
+      WHERE id = ${failed.id}::bigint`;
+
+    const next = await enqueue(db, 'system__heartbeat', {}, { jobKey: key });
+    expect(next.id).not.toBe(failed.id);
+    expect(await jobsWithKey(key)).toEqual([expect.objectContaining({ id: next.id, attempts: 0 })]);
+    // The failed job stays for review, without its key.
+    const [kept] = await db.$queryRaw<Array<{ key: string | null; attempts: number; last_error: string }>>`
+      SELECT key, attempts, last_error FROM graphile_worker.jobs WHERE id = ${failed.id}::bigint`;
+    expect(kept).toEqual({ key: null, attempts: 1, last_error: 'boom' });
+  });
+
+  it('rejects a bad payload inside a transaction (rolling it back) and adds nothing', async () => {
     await expect(
       inTransaction(db, (tx) =>
         enqueue(
@@ -183,7 +196,7 @@ describe('enqueue (PostgreSQL)', () => {
           { jobKey: 'bad' },
         ),
       ),
-    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    ).rejects.toMatchObject({ code: 'JOB_PAYLOAD_INVALID', status: 500 });
     expect(await countJobsWithKey('bad')).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { AppError } from '@iris/core';
 import type { Tx } from '@iris/db';
 import { z } from 'zod';
+import { jobPayloadInvalid } from './errors.ts';
 import { JOBS, parseJobPayload, type JobName, type JobPayloadInput } from './registry.ts';
 import { WORKER_SCHEMA } from './schema.ts';
 
@@ -37,21 +38,21 @@ export interface EnqueuedJob {
   key: string | null;
 }
 
-/** Validates enqueue options (AppError VALIDATION_FAILED). */
-export function parseEnqueueOptions(options: EnqueueOptions): z.output<typeof ZEnqueueOptions> {
+/** Validates the options of an enqueue of `name`; bad options are a programmer error (JOB_PAYLOAD_INVALID). */
+export function parseEnqueueOptions(
+  name: JobName,
+  options: EnqueueOptions,
+): z.output<typeof ZEnqueueOptions> {
   const result = ZEnqueueOptions.safeParse(options);
-  if (!result.success) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid job options', {
-      issues: result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
-    });
-  }
+  if (!result.success) throw jobPayloadInvalid('Invalid enqueue options', name, result.error);
   return result.data;
 }
 
 /**
  * Validates `payload` with the job's zod schema and adds the job through `tx` with
  * graphile_worker.add_job, so it becomes visible to workers only when `tx` commits.
- * Throws AppError VALIDATION_FAILED (before touching the database) for a bad payload or options.
+ * Throws AppError JOB_PAYLOAD_INVALID (status 500, before touching the database) for a bad payload or
+ * options: the code that enqueues is wrong, not the client whose request caused the job.
  */
 export async function enqueue<N extends JobName>(
   tx: JobQueueClient,
@@ -60,7 +61,7 @@ export async function enqueue<N extends JobName>(
   options: EnqueueOptions = {},
 ): Promise<EnqueuedJob> {
   const parsed = parseJobPayload(name, payload);
-  const opts = parseEnqueueOptions(options);
+  const opts = parseEnqueueOptions(name, options);
   const rows = await tx.$queryRaw<Array<{ id: string; run_at: Date; key: string | null }>>`
     SELECT job.id::text AS id, job.run_at, job.key
     FROM graphile_worker.add_job(

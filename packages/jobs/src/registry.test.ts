@@ -32,7 +32,7 @@ describe('job registry', () => {
     );
   });
 
-  it('rejects bad payloads with VALIDATION_FAILED, naming the paths but not the values', () => {
+  it('rejects bad payloads as a server bug (JOB_PAYLOAD_INVALID, 500), naming the paths but not the values', () => {
     const attempt = () =>
       parseJobPayload('maintenance__purge_idempotency_keys', { batchSize: 0, secret: 'hunter2' });
     expect(attempt).toThrow(AppError);
@@ -41,11 +41,32 @@ describe('job registry', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
       const appError = error as AppError;
-      expect(appError.code).toBe('VALIDATION_FAILED');
+      expect(appError.code).toBe('JOB_PAYLOAD_INVALID');
+      expect(appError.status).toBe(500);
       expect(appError.message).toContain('maintenance__purge_idempotency_keys');
       expect(appError.message).toContain('batchSize');
+      expect(appError.details).toEqual({
+        job: 'maintenance__purge_idempotency_keys',
+        issues: [
+          { path: 'batchSize', code: 'too_small', message: expect.any(String) as unknown },
+          { path: '', code: 'unrecognized_keys', message: expect.stringContaining('secret') as unknown },
+        ],
+      });
       expect(JSON.stringify(appError.details)).not.toContain('hunter2');
     }
+  });
+
+  it('reports nested paths dotted, as everywhere else (fieldIssues)', () => {
+    expect(() => parseJobPayload('maintenance__schedule_nightly', { _cron: { ts: 'yesterday' } })).toThrow(
+      expect.objectContaining({
+        code: 'JOB_PAYLOAD_INVALID',
+        message: expect.stringContaining('_cron.ts: ') as unknown,
+        details: {
+          job: 'maintenance__schedule_nightly',
+          issues: [expect.objectContaining({ path: '_cron.ts', code: 'invalid_format' })],
+        },
+      }),
+    );
   });
 
   it('requires the cron tick on cron-only jobs', () => {
@@ -60,7 +81,9 @@ describe('job registry', () => {
   });
 
   it('rejects unknown job names at run time', () => {
-    expect(() => parseJobPayload('nope__nothing' as 'system__heartbeat', {})).toThrow(/Unknown job/);
+    expect(() => parseJobPayload('nope__nothing' as 'system__heartbeat', {})).toThrow(
+      expect.objectContaining({ code: 'JOB_PAYLOAD_INVALID', message: 'Unknown job "nope__nothing"' }),
+    );
   });
 
   it('builds job keys scoped to the job', () => {

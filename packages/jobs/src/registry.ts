@@ -1,13 +1,15 @@
 import { AppError } from '@iris/core';
 import { z } from 'zod';
+import { jobPayloadInvalid } from './errors.ts';
 
 /**
  * Every job Iris runs, by name, with the zod schema of its payload. Names are `area__action`.
  *
- * Payloads travel as JSON through graphile_worker and are parsed twice: at enqueue time (the caller's mistake
- * surfaces as VALIDATION_FAILED in the request that caused it) and first thing in the task (the row may have
- * been written by SQL, by cron or by an older deploy). So a schema must accept its own output: plain JSON
- * types (ISO strings for instants, decimal strings for money), defaults allowed, no transforms.
+ * Payloads travel as JSON through graphile_worker and are parsed twice: at enqueue time and first thing in the
+ * task (the row may have been written by SQL, by cron or by an older deploy). Either way a bad payload is
+ * a bug in our code, not the client's (its input was validated by its own schema), so it is
+ * JOB_PAYLOAD_INVALID, a 500. A schema must accept its own output: plain JSON types (ISO strings for
+ * instants, decimal strings for money), defaults allowed, no transforms.
  */
 
 /** What graphile-worker's cron adds to the payload of the jobs it schedules: the UTC tick it fired for. */
@@ -72,30 +74,17 @@ export function isJobName(value: string): value is JobName {
   return Object.prototype.hasOwnProperty.call(JOBS, value);
 }
 
-/** Summarises zod issues as `path: message; …` — short enough for graphile_worker's last_error. */
-function summarise(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-}
-
 /**
- * Parses a payload for `name`, or throws AppError VALIDATION_FAILED listing the issues. The issue list goes
- * into `details` (paths and messages only, never the rejected values).
+ * Parses a payload for `name`, or throws AppError JOB_PAYLOAD_INVALID (a bug on our side, status 500) listing
+ * the issues. The message names the job, for the log and graphile_worker's last_error; as a 500 it is not
+ * meant for clients.
  */
 export function parseJobPayload<N extends JobName>(name: N, payload: unknown): JobPayload<N> {
   if (!isJobName(name)) {
-    throw new AppError('VALIDATION_FAILED', `Unknown job "${String(name)}"`, { job: String(name) });
+    throw new AppError('JOB_PAYLOAD_INVALID', `Unknown job "${String(name)}"`, { job: String(name) });
   }
   const result = JOBS[name].schema.safeParse(payload);
-  if (!result.success) {
-    throw new AppError('VALIDATION_FAILED', `Invalid payload for job "${name}": ${summarise(result.error)}`, {
-      job: name,
-      issues: result.error.issues.map((issue) => ({
-        path: issue.path.map(String),
-        code: issue.code,
-        message: issue.message,
-      })),
-    });
-  }
+  if (!result.success) throw jobPayloadInvalid('Invalid payload', name, result.error);
   return result.data as JobPayload<N>;
 }
 

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '@iris/core';
+import { createDb, type Db } from '@iris/db';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from '@iris/db/testing';
 import {
   parseEnqueueOptions,
@@ -10,17 +11,54 @@ import {
 import { parseJobPayload, type JobName, type JobPayload, type JobPayloadInput } from './registry.ts';
 import { installWorkerSchema } from './schema.ts';
 
-/** The template step that adds graphile-worker's schema to the migrated test template. */
+/**
+ * The template step that adds graphile-worker's schema to the migrated test template. The id names the
+ * graphile-worker version whose schema it holds: change it when upgrading graphile-worker, so the
+ * templates are rebuilt (docs/jobs.md#testing).
+ */
 export const WORKER_SCHEMA_TEMPLATE: NonNullable<TestDatabaseOptions['prepareTemplate']> = {
   id: 'gw0_18',
   run: (url) => installWorkerSchema(url),
 };
 
-/** A fresh database (app migrations + graphile_worker schema) for one test file. Call drop() in afterAll. */
-export function createJobsTestDatabase(
-  options: Omit<TestDatabaseOptions, 'prepareTemplate'> = {},
-): Promise<TestDatabase> {
-  return createTestDatabase({ ...options, prepareTemplate: WORKER_SCHEMA_TEMPLATE });
+export interface JobsTestDatabase extends TestDatabase {
+  /** A client on the database, as the apps make it (soft-delete extension included). */
+  db: Db;
+  /** Disconnects `db`, then drops the database. For afterAll. */
+  close(): Promise<void>;
+}
+
+export interface JobsTestDatabaseOptions extends Omit<TestDatabaseOptions, 'prepareTemplate'> {
+  /** Shown in pg_stat_activity (default `iris-jobs-test`). */
+  applicationName?: string;
+  /** Connections in `db`'s pool (default 4). */
+  poolSize?: number;
+}
+
+/**
+ * A fresh database (app migrations + graphile_worker schema) for one test file, with a client on it:
+ *
+ *   let database: JobsTestDatabase;
+ *   beforeAll(async () => { database = await createJobsTestDatabase(); });
+ *   afterAll(() => database?.close());
+ */
+export async function createJobsTestDatabase(
+  options: JobsTestDatabaseOptions = {},
+): Promise<JobsTestDatabase> {
+  const { applicationName = 'iris-jobs-test', poolSize = 4, ...databaseOptions } = options;
+  const database = await createTestDatabase({ ...databaseOptions, prepareTemplate: WORKER_SCHEMA_TEMPLATE });
+  const db = createDb({ url: database.url, poolSize, applicationName });
+  return {
+    ...database,
+    db,
+    async close() {
+      try {
+        await db.$disconnect();
+      } finally {
+        await database.drop();
+      }
+    },
+  };
 }
 
 export interface RecordedJob<N extends JobName = JobName> {
@@ -54,7 +92,7 @@ export function createRecordingJobQueue(
       // Rejects (rather than throws) like the real, async enqueue.
       return Promise.resolve().then(() => {
         const parsed = parseJobPayload(name, payload);
-        parseEnqueueOptions(options);
+        parseEnqueueOptions(name, options);
         jobs.push({ name, payload: parsed, options, tx });
         const job: EnqueuedJob = {
           id: String(nextId++),

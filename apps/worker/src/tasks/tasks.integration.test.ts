@@ -1,8 +1,7 @@
 import { createLogger, systemClock } from '@iris/core';
-import { createDb, type Db } from '@iris/db';
-import type { TestDatabase } from '@iris/db/testing';
+import type { Db } from '@iris/db';
 import { enqueue } from '@iris/jobs';
-import { createJobsTestDatabase } from '@iris/jobs/testing';
+import { createJobsTestDatabase, type JobsTestDatabase } from '@iris/jobs/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeHelpers, metricValue } from '../../test/helpers.ts';
 import { createWorkerMetrics, type WorkerMetrics } from '../metrics.ts';
@@ -10,20 +9,17 @@ import { createJobHandlers } from '../task-list.ts';
 import type { JobHandlers } from '../task.ts';
 
 /** The handlers called directly (no worker running), against a real database. */
-let database: TestDatabase;
+let database: JobsTestDatabase;
 let db: Db;
 let metrics: WorkerMetrics;
 let handlers: JobHandlers;
 
 beforeAll(async () => {
-  database = await createJobsTestDatabase();
-  db = createDb({ url: database.url, poolSize: 4, applicationName: 'iris-worker-test' });
+  database = await createJobsTestDatabase({ applicationName: 'iris-worker-test' });
+  db = database.db;
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 beforeEach(async () => {
   metrics = createWorkerMetrics();
