@@ -5,11 +5,10 @@ describe('worker env', () => {
   it('applies defaults', () => {
     expect(loadWorkerEnv({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/iris' })).toEqual({
       DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/iris',
-      DATABASE_URL_DIRECT: undefined,
       WORKER_CONCURRENCY: 2,
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
-      METRICS_PORT: undefined,
+      METRICS_HOST: '127.0.0.1',
     });
   });
 
@@ -21,20 +20,53 @@ describe('worker env', () => {
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
       METRICS_PORT: '9464',
+      METRICS_HOST: '',
+      METRICS_TOKEN: '',
     });
     expect(env.DATABASE_URL_DIRECT).toBeUndefined();
+    expect(env.METRICS_TOKEN).toBeUndefined();
     expect(env).toMatchObject({
       WORKER_CONCURRENCY: 8,
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
       METRICS_PORT: 9464,
+      METRICS_HOST: '127.0.0.1',
     });
+  });
+
+  it('binds metrics where told, behind a token when given', () => {
+    const env = loadWorkerEnv({
+      DATABASE_URL: 'postgresql://db/iris',
+      DATABASE_URL_DIRECT: 'postgresql://db-direct/iris',
+      METRICS_HOST: '0.0.0.0',
+      METRICS_TOKEN: 'metrics-secret-0123456789',
+    });
+    expect(env).toMatchObject({
+      DATABASE_URL_DIRECT: 'postgresql://db-direct/iris',
+      METRICS_HOST: '0.0.0.0',
+      METRICS_TOKEN: 'metrics-secret-0123456789',
+    });
+    expect(loadWorkerEnv({ DATABASE_URL: 'postgresql://db/iris', METRICS_HOST: '::1' }).METRICS_HOST).toBe(
+      '::1',
+    );
+    expect(
+      loadWorkerEnv({ DATABASE_URL: 'postgresql://db/iris', METRICS_HOST: 'worker.internal' }).METRICS_HOST,
+    ).toBe('worker.internal');
   });
 
   it('lists every bad variable in one error', () => {
     expect(() =>
-      loadWorkerEnv({ DATABASE_URL: 'mysql://x/y', WORKER_CONCURRENCY: '0', METRICS_PORT: 'http' }),
-    ).toThrow(/DATABASE_URL[\s\S]*WORKER_CONCURRENCY[\s\S]*METRICS_PORT/);
+      loadWorkerEnv({
+        DATABASE_URL: 'mysql://x/y',
+        DATABASE_URL_DIRECT: 'http://x/y',
+        WORKER_CONCURRENCY: '0',
+        METRICS_PORT: 'http',
+        METRICS_HOST: 'http://0.0.0.0:9464',
+        METRICS_TOKEN: 'short',
+      }),
+    ).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL[\s\S]*DATABASE_URL_DIRECT: must be a postgres[\s\S]*WORKER_CONCURRENCY[\s\S]*METRICS_PORT[\s\S]*METRICS_HOST: must be an IP address or a host name[\s\S]*METRICS_TOKEN: METRICS_TOKEN must be at least 16 characters/,
+    );
     expect(() => loadWorkerEnv({})).toThrow(/DATABASE_URL/);
   });
 });

@@ -1,10 +1,5 @@
-import { parseEnv, zLogLevel, zNodeEnv } from '@iris/core';
+import { parseEnv, zLogLevel, zNodeEnv, zPostgresUrl } from '@iris/core';
 import { z } from 'zod';
-
-const zPostgresUrl = z.url({
-  protocol: /^postgres(ql)?$/,
-  error: 'must be a postgres:// or postgresql:// URL',
-});
 
 export const ZWorkerEnv = z.object({
   /** Pooled URL: Prisma (the tasks' own queries). */
@@ -20,6 +15,15 @@ export const ZWorkerEnv = z.object({
   NODE_ENV: zNodeEnv,
   /** When set, GET /metrics (Prometheus) is served on this port. */
   METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /**
+   * Interface the metrics server listens on. Loopback by default: the metrics are not public; in a
+   * container, set 0.0.0.0 (or the pod address) for the scraper and prefer METRICS_TOKEN as well.
+   */
+  METRICS_HOST: z
+    .union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name' })
+    .default('127.0.0.1'),
+  /** When set, /metrics needs `Authorization: Bearer <token>` (as on the API). */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 export type WorkerEnv = z.output<typeof ZWorkerEnv>;

@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JOB_NAMES } from '@iris/jobs';
 import type { Task } from 'graphile-worker';
@@ -108,19 +109,42 @@ export function instrumentTask(name: string, task: Task, metrics: WorkerMetrics)
 }
 
 export interface MetricsServer {
+  /** The address it is bound to. */
+  host: string;
   port: number;
   close(): Promise<void>;
 }
 
-/** GET /metrics in the Prometheus text format; nothing else. */
+export interface MetricsServerOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Interface to listen on (default loopback: metrics are not public). */
+  host?: string;
+  /** When set, requests need `Authorization: Bearer <token>`. */
+  token?: string | undefined;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+/** Constant time, and over digests so that the length of the header leaks nothing either (as on the API). */
+function carriesBearer(request: IncomingMessage, token: string): boolean {
+  return timingSafeEqual(sha256(request.headers.authorization ?? ''), sha256(`Bearer ${token}`));
+}
+
+/** GET /metrics in the Prometheus text format, behind a bearer token when one is given; nothing else. */
 export async function startMetricsServer(
   registry: Registry,
-  port: number,
-  host = '0.0.0.0',
+  { port, host = '127.0.0.1', token }: MetricsServerOptions,
 ): Promise<MetricsServer> {
   const server: Server = createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+      return;
+    }
+    if (token && !carriesBearer(request, token)) {
+      response
+        .writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' })
+        .end('Metrics need the metrics bearer token.');
       return;
     }
     registry.metrics().then(
@@ -132,8 +156,10 @@ export async function startMetricsServer(
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  const bound = server.address() as AddressInfo;
   return {
-    port: (server.address() as AddressInfo).port,
+    host: bound.address,
+    port: bound.port,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -16,7 +16,11 @@ const db = createDb({
   applicationName: 'iris-worker',
 });
 const metricsServer = env.METRICS_PORT
-  ? await startMetricsServer(metrics.registry, env.METRICS_PORT)
+  ? await startMetricsServer(metrics.registry, {
+      port: env.METRICS_PORT,
+      host: env.METRICS_HOST,
+      token: env.METRICS_TOKEN,
+    })
   : undefined;
 
 const worker = await startWorker({
@@ -26,7 +30,15 @@ const worker = await startWorker({
   db,
   metrics,
 });
-logger.info({ concurrency: env.WORKER_CONCURRENCY, metricsPort: metricsServer?.port }, 'Worker started');
+logger.info(
+  {
+    concurrency: env.WORKER_CONCURRENCY,
+    metrics: metricsServer
+      ? { host: env.METRICS_HOST, port: metricsServer.port, protected: Boolean(env.METRICS_TOKEN) }
+      : undefined,
+  },
+  'Worker started',
+);
 
 let shuttingDown = false;
 
