@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sameSecret } from '@iris/core';
 import { JOB_NAMES } from '@iris/jobs';
 import type { Task } from 'graphile-worker';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -124,11 +124,8 @@ export interface MetricsServerOptions {
   token?: string | undefined;
 }
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest();
-
-/** Constant time, and over digests so that the length of the header leaks nothing either (as on the API). */
 function carriesBearer(request: IncomingMessage, token: string): boolean {
-  return timingSafeEqual(sha256(request.headers.authorization ?? ''), sha256(`Bearer ${token}`));
+  return sameSecret(request.headers.authorization ?? '', `Bearer ${token}`);
 }
 
 /** GET /metrics in the Prometheus text format, behind a bearer token when one is given; nothing else. */

@@ -36,6 +36,19 @@ describe('error mapping', () => {
     expect(toTRPCError(boom).code).toBe('INTERNAL_SERVER_ERROR');
   });
 
+  it('shows other 500-class codes as INTERNAL, keeping the specific error for the log', () => {
+    const bug = new AppError('JOB_PAYLOAD_INVALID', 'Payload of job order__notify is invalid', {
+      job: 'order__notify',
+    });
+    const shown = toAppError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: bug }));
+    expect(shown.code).toBe('INTERNAL');
+    expect(shown.details).toBeUndefined();
+    expect(shown.cause).toBe(bug);
+    expect(toAppError(shown)).toBe(shown);
+    const unavailable = new AppError('DATABASE_UNAVAILABLE', 'The database is not reachable.');
+    expect(toAppError(unavailable)).toBe(unavailable);
+  });
+
   it("maps tRPC's own codes into the catalogue", () => {
     expect(toAppError(new TRPCError({ code: 'NOT_FOUND', message: 'No procedure' })).code).toBe('NOT_FOUND');
     expect(toAppError(new TRPCError({ code: 'PARSE_ERROR', message: 'bad json' })).code).toBe('BAD_REQUEST');

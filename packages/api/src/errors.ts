@@ -53,6 +53,19 @@ function isZodError(value: unknown): value is ZodLikeError {
  * INTERNAL with a generic message (the original stays in `cause` for the log, never in a response).
  */
 export function toAppError(error: unknown): AppError {
+  return hideServerFaults(classify(error));
+}
+
+/**
+ * A 500-class code other than INTERNAL (e.g. JOB_PAYLOAD_INVALID) is still our bug: callers see the
+ * generic INTERNAL error, the specific one stays in `cause` for the log. 503s are safe to show as they are.
+ */
+function hideServerFaults(error: AppError): AppError {
+  if (error.status !== 500 || error.code === 'INTERNAL') return error;
+  return new AppError('INTERNAL', 'Internal server error', undefined, { cause: error });
+}
+
+function classify(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error instanceof TRPCError) {
     if (isAppError(error.cause)) return error.cause;

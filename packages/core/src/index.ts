@@ -3,3 +3,4 @@ export * from './env.ts';
 export * from './money.ts';
 export * from './clock.ts';
 export * from './logger.ts';
+export * from './secrets.ts';

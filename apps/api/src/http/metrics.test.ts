@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeIp, sameSecret } from './metrics.ts';
+import { sameSecret } from '@iris/core';
+import { normalizeIp } from './metrics.ts';
 import { routeLabelFor } from './trpc.ts';
 
 describe('metrics access and labels', () => {

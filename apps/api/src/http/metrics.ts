@@ -1,7 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { AppError } from '@iris/core';
+import { AppError, sameSecret } from '@iris/core';
 import { sendError } from './errors.ts';
 
 export interface ApiMetrics {
@@ -63,13 +62,6 @@ export function recordRequests(metrics: ApiMetrics) {
     });
     next();
   };
-}
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-/** Compares in constant time (over digests, so lengths leak nothing either). */
-export function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** `::ffff:10.0.0.5` (IPv4 on a dual-stack socket) is 10.0.0.5 for the allowlist. */
