@@ -1,5 +1,5 @@
 import { systemClock, type Clock, type Logger } from '@iris/core';
-import { createDb, type Db } from '@iris/db';
+import { createDb, createPool, type Db } from '@iris/db';
 import { toGraphileLogger, WORKER_SCHEMA } from '@iris/jobs';
 import { run, type ParsedCronItem, type Runner, type TaskList } from 'graphile-worker';
 import { parsedCrontab } from './crontab.ts';
@@ -37,12 +37,6 @@ export interface WorkerHandle {
   kill(): Promise<void>;
 }
 
-function withApplicationName(connectionString: string, name: string): string {
-  const url = new URL(connectionString);
-  if (!url.searchParams.has('application_name')) url.searchParams.set('application_name', name);
-  return url.toString();
-}
-
 export async function startWorker(options: StartWorkerOptions): Promise<WorkerHandle> {
   const concurrency = options.concurrency ?? 2;
   const metrics = options.metrics ?? createWorkerMetrics();
@@ -54,15 +48,25 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     options.taskList ??
     createTaskList({ db, metrics, clock: options.clock ?? systemClock, logger: options.logger });
 
+  // The queue's own pool, owned here rather than by graphile-worker: its release does not wait for
+  // pool.end() and drops the pool's error handler at once, so a connection the server closes meanwhile
+  // would surface as an unhandled error. Ours keeps its handler and is ended (awaited) on stop.
+  const queuePool = createPool(
+    // graphile-worker's advice: 10 or concurrency + 2, whichever is larger.
+    {
+      url: options.connectionString,
+      poolSize: Math.max(10, concurrency + 2),
+      applicationName: 'iris-worker-queue',
+    },
+    (error) => options.logger.warn({ err: error }, 'idle job-queue connection lost'),
+  );
+
   let runner: Runner;
   try {
     runner = await run({
-      // Named, so operators can tell the queue's connections apart in pg_stat_activity.
-      connectionString: withApplicationName(options.connectionString, 'iris-worker-queue'),
+      pgPool: queuePool,
       schema: WORKER_SCHEMA,
       concurrency,
-      // graphile-worker's advice: 10 or concurrency + 2, whichever is larger.
-      maxPoolSize: Math.max(10, concurrency + 2),
       pollInterval: options.pollInterval ?? 2_000,
       // main.ts owns the process signals and shuts down the metrics server and Prisma as well.
       noHandleSignals: true,
@@ -71,6 +75,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       parsedCronItems: options.cronItems ?? parsedCrontab(),
     });
   } catch (error) {
+    await queuePool.end();
     if (ownsDb) await db.$disconnect();
     throw error;
   }
@@ -94,6 +99,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     .catch(() => {});
   let stopping: Promise<void> | undefined;
   const release = async () => {
+    await queuePool.end();
     if (ownsDb) await db.$disconnect();
   };
   return {

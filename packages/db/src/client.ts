@@ -16,6 +16,11 @@ export interface DatabaseConfig {
   poolSize?: number;
   /** Name shown in pg_stat_activity. */
   applicationName?: string;
+  /**
+   * Called when a pooled connection fails while idle (server restart, terminated backend). The pool drops
+   * it and opens a new one on the next query; without a handler the error would crash the process.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 export function createBaseClient(config: DatabaseConfig, pool?: pg.Pool): PrismaClient {
@@ -25,13 +30,17 @@ export function createBaseClient(config: DatabaseConfig, pool?: pg.Pool): Prisma
     return new PrismaClient({ adapter: new PrismaNeon({ connectionString: config.url }) });
   }
   // With a pool given, its owner ends it; otherwise the adapter owns its pool and $disconnect() ends it.
+  const onError = config.onConnectionError ?? (() => {});
   const adapter = pool
     ? new PrismaPg(pool)
-    : new PrismaPg({
-        connectionString: config.url,
-        max: config.poolSize ?? 10,
-        application_name: config.applicationName ?? 'iris',
-      });
+    : new PrismaPg(
+        {
+          connectionString: config.url,
+          max: config.poolSize ?? 10,
+          application_name: config.applicationName ?? 'iris',
+        },
+        { onPoolError: onError, onConnectionError: onError },
+      );
   return new PrismaClient({ adapter });
 }
 

@@ -1,5 +1,6 @@
 import { runMigrations } from 'graphile-worker';
 import type { Logger } from '@iris/core';
+import { createPool } from '@iris/db';
 import { silentGraphileLogger, toGraphileLogger } from './graphile-logger.ts';
 
 /** The PostgreSQL schema graphile-worker owns (its default). Only its public API is used outside it. */
@@ -14,10 +15,16 @@ export async function installWorkerSchema(
   connectionString: string,
   options: { logger?: Logger } = {},
 ): Promise<void> {
-  await runMigrations({
-    connectionString,
-    schema: WORKER_SCHEMA,
-    maxPoolSize: 2,
-    logger: options.logger ? toGraphileLogger(options.logger) : silentGraphileLogger,
-  });
+  // Our own pool, ended (awaited) before returning: graphile-worker does not wait for the pools it makes
+  // to close, and the test template is renamed right after this, which needs every connection gone.
+  const pool = createPool({ url: connectionString, poolSize: 2, applicationName: 'iris-worker-migrate' });
+  try {
+    await runMigrations({
+      pgPool: pool,
+      schema: WORKER_SCHEMA,
+      logger: options.logger ? toGraphileLogger(options.logger) : silentGraphileLogger,
+    });
+  } finally {
+    await pool.end();
+  }
 }
