@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@iris/core';
-import { decodeCursor, encodeCursor, toPage, ZPageQuery, ZSort } from './list-query.ts';
+import { decodeCursor, encodeCursor, toPage, ZPageQuery, ZSort, zQueryBoolean } from './list-query.ts';
 
 describe('list query convention', () => {
   it('parses limit from a query string and bounds it', () => {
@@ -8,6 +8,13 @@ describe('list query convention', () => {
     expect(ZPageQuery.parse({})).toEqual({ limit: 50 });
     expect(ZPageQuery.safeParse({ limit: '500' }).success).toBe(false);
     expect(ZPageQuery.safeParse({ limit: '0' }).success).toBe(false);
+  });
+
+  it('reads query-string booleans literally ("false" is false)', () => {
+    expect(zQueryBoolean.parse('false')).toBe(false);
+    expect(zQueryBoolean.parse('0')).toBe(false);
+    expect(zQueryBoolean.parse('true')).toBe(true);
+    expect(zQueryBoolean.safeParse('yes please').success).toBe(false);
   });
 
   it('parses sort terms and refuses unknown or repeated fields', () => {

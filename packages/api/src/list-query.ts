@@ -9,6 +9,12 @@ import { AppError } from '@iris/core';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
+/**
+ * A boolean filter in a query string. `z.boolean()` with the REST adapter's coercion turns "false" into
+ * true; this parses "true"/"false" (and 1/0) the same way on /trpc and /api/v1.
+ */
+export const zQueryBoolean = z.stringbool({ truthy: ['true', '1'], falsy: ['false', '0'] });
+
 export const ZPageQuery = z.object({
   limit: z.coerce
     .number()
