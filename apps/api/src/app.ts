@@ -96,7 +96,13 @@ export function createApp(parts: AppParts): { app: Express; metrics: ApiMetrics 
   app.use('/trpc', ...guards, trpcHandler(deps, logger));
   app.use(REST_BASE_PATH, express.json({ limit: MAX_BODY_BYTES }), ...guards, restHandler(deps, logger));
 
-  app.use(notFound);
+  const restRoutes = Object.fromEntries(
+    Object.entries(openApiDocument.paths ?? {}).map(([template, item]) => [
+      template,
+      Object.keys(item).map((method) => method.toUpperCase()),
+    ]),
+  );
+  app.use(notFound({ prefix: REST_BASE_PATH, routes: restRoutes }));
   app.use(errorHandler(logger));
   return { app, metrics };
 }

@@ -168,6 +168,13 @@ describe('REST mirror /api/v1', () => {
     expectEnvelope(user.body, 404, 'USER_NOT_FOUND');
   });
 
+  it('405: a known REST path with another method says which methods it takes', async () => {
+    const response = await getJson(`${t.baseUrl}/api/v1/auth/dev/token`);
+    expect(response.status).toBe(405);
+    expectEnvelope(response.body, 405, 'METHOD_NOT_ALLOWED');
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
   it('issues dev tokens for existing users, case-insensitively, that authenticate', async () => {
     const issued = await getJson(`${t.baseUrl}/api/v1/auth/dev/token`, {
       method: 'POST',

@@ -11,8 +11,35 @@ export function sendError(res: Response, error: AppError, headers: Record<string
   res.status(error.status).json(buildErrorEnvelope(error, requestIdOf(res)));
 }
 
-export function notFound(req: Request, res: Response): void {
-  sendError(res, new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`));
+/**
+ * The last handler: 405 with `Allow` when the path exists under other methods (the REST routes, from the
+ * OpenAPI document: template → methods), 404 otherwise.
+ */
+export function notFound(rest: { prefix: string; routes: Record<string, string[]> }) {
+  const routes = Object.entries(rest.routes).map(([template, methods]) => ({
+    methods,
+    pattern: new RegExp(
+      `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^/}]+\}/g, '[^/]+')}/?$`,
+    ),
+  }));
+  return (req: Request, res: Response): void => {
+    if (req.path.startsWith(`${rest.prefix}/`)) {
+      const path = req.path.slice(rest.prefix.length);
+      const route = routes.find(({ pattern }) => pattern.test(path));
+      if (route) {
+        const allow = route.methods.join(', ');
+        sendError(
+          res,
+          new AppError('METHOD_NOT_ALLOWED', `${req.method} is not supported here; use ${allow}.`),
+          {
+            Allow: allow,
+          },
+        );
+        return;
+      }
+    }
+    sendError(res, new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`));
+  };
 }
 
 /** Body-parser errors and anything thrown by plain Express routes. */
