@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '@iris/core';
+import { Prisma } from '@iris/db';
 import { toAppError, toTRPCError } from './errors.ts';
 
 describe('error mapping', () => {
@@ -47,6 +48,27 @@ describe('error mapping', () => {
     expect(toAppError(shown)).toBe(shown);
     const unavailable = new AppError('DATABASE_UNAVAILABLE', 'The database is not reachable.');
     expect(toAppError(unavailable)).toBe(unavailable);
+  });
+
+  it("maps Prisma's unique-constraint and record-not-found errors", () => {
+    const unique = new Prisma.PrismaClientKnownRequestError('Unique constraint failed', {
+      code: 'P2002',
+      clientVersion: '7.10.0',
+      meta: { target: ['email'] },
+    });
+    const conflict = toAppError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: unique }));
+    expect(conflict.code).toBe('CONFLICT');
+    expect(conflict.details).toEqual({ fields: ['email'] });
+    const missing = new Prisma.PrismaClientKnownRequestError('Record to update not found', {
+      code: 'P2025',
+      clientVersion: '7.10.0',
+    });
+    expect(toAppError(missing).code).toBe('NOT_FOUND');
+    const other = new Prisma.PrismaClientKnownRequestError('Value too long', {
+      code: 'P2000',
+      clientVersion: '7.10.0',
+    });
+    expect(toAppError(other).code).toBe('INTERNAL');
   });
 
   it("maps tRPC's own codes into the catalogue", () => {

@@ -65,7 +65,54 @@ function hideServerFaults(error: AppError): AppError {
   return new AppError('INTERNAL', 'Internal server error', undefined, { cause: error });
 }
 
+interface StoreError {
+  name: string;
+  code: string;
+  meta?: { target?: unknown; modelName?: unknown };
+}
+
+/** Prisma's known request errors, recognised by shape (this package does not depend on Prisma). */
+function isStoreError(value: unknown): value is StoreError {
+  return (
+    value instanceof Error &&
+    value.name === 'PrismaClientKnownRequestError' &&
+    typeof (value as Partial<StoreError>).code === 'string'
+  );
+}
+
+/**
+ * The store's two everyday refusals, as a safety net under repositories that do not translate them
+ * themselves: a unique constraint is a conflict, a missing record (including a soft-deleted one) is 404.
+ */
+function fromStoreError(error: StoreError): AppError | undefined {
+  if (error.code === 'P2002') {
+    const target = error.meta?.target;
+    const fields = Array.isArray(target)
+      ? target.map(String)
+      : typeof target === 'string'
+        ? [target]
+        : undefined;
+    return new AppError(
+      'CONFLICT',
+      'A record with these values already exists.',
+      fields ? { fields } : undefined,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (error.code === 'P2025') {
+    return new AppError('NOT_FOUND', 'The record does not exist.', undefined, { cause: error });
+  }
+  return undefined;
+}
+
 function classify(error: unknown): AppError {
+  const storeError = error instanceof TRPCError ? error.cause : error;
+  if (isStoreError(storeError)) {
+    const mapped = fromStoreError(storeError);
+    if (mapped) return mapped;
+  }
   if (isAppError(error)) return error;
   if (error instanceof TRPCError) {
     if (isAppError(error.cause)) return error.cause;
