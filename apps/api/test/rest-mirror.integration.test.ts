@@ -260,6 +260,10 @@ describe('REST mirror /api/v1', () => {
     expect(body.components.schemas.ErrorEnvelope.required).toEqual(
       expect.arrayContaining(['error', 'code', 'message', 'status', 'timestamp', 'requestId']),
     );
+    // Only schemas something refers to: none of the adapter's per-status error schemas survive the rewrite.
+    const schemaNames = Object.keys(body.components.schemas);
+    expect(schemaNames).toEqual(expect.arrayContaining(['SystemStatus', 'ErrorEnvelope']));
+    expect(schemaNames.filter((name) => /\(\d{3}\)/.test(name))).toEqual([]);
     const whoamiErrors = body.paths['/system/whoami'].get.responses['401'];
     expect(whoamiErrors.content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/ErrorEnvelope',

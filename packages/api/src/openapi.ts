@@ -70,5 +70,29 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenAPIObject {
       };
     }
   }
+  pruneUnreferencedSchemas(document);
   return document;
+}
+
+/**
+ * trpc-to-openapi registers a schema per error response it generated; after the rewrite to the envelope
+ * nothing refers to them, so they would only clutter the document (and Swagger UI's schema list).
+ */
+function pruneUnreferencedSchemas(document: OpenAPIObject): void {
+  const schemas = document.components?.schemas;
+  if (!schemas) return;
+  const referenced = new Set<string>();
+  const collect = (value: unknown) => {
+    for (const match of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      const name = match[1]!;
+      if (!referenced.has(name)) {
+        referenced.add(name);
+        collect(schemas[name]);
+      }
+    }
+  };
+  collect(document.paths);
+  // The envelope is part of the contract even when no operation documents an error yet.
+  referenced.add('ErrorEnvelope');
+  for (const name of Object.keys(schemas)) if (!referenced.has(name)) delete schemas[name];
 }
