@@ -138,5 +138,18 @@ describe('worker (real PostgreSQL, real graphile-worker)', () => {
     await second.stop();
     await expect(second.promise).resolves.toBeUndefined();
     await second.stop(); // idempotent
+    await second.kill(); // after a stop: nothing left to release, and no "end called twice"
+  });
+
+  it('kills while a graceful stop is under way, and both settle', async () => {
+    const third = await startWorker({
+      connectionString: database.url,
+      logger: createLogger({ level: 'silent' }),
+      cronItems: [],
+    });
+    const stopping = third.stop();
+    await third.kill();
+    await expect(stopping).resolves.toBeUndefined();
+    await third.kill();
   });
 });

@@ -98,17 +98,21 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     })
     .catch(() => {});
   let stopping: Promise<void> | undefined;
-  const release = async () => {
-    await queuePool.end();
-    if (ownsDb) await db.$disconnect();
-  };
+  let released: Promise<void> | undefined;
+  // Once, and only after the runner has really finished (its promise settles), whichever way it stops.
+  const release = () =>
+    (released ??= (async () => {
+      await promise.catch(() => {});
+      await queuePool.end();
+      if (ownsDb) await db.$disconnect();
+    })());
   return {
     db,
     metrics,
     runner,
     promise,
     stop() {
-      stopping ??= (settled ? Promise.resolve() : runner.stop()).then(release);
+      stopping ??= (settled ? Promise.resolve() : runner.stop()).finally(release);
       return stopping;
     },
     async kill() {

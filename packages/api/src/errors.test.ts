@@ -28,6 +28,19 @@ describe('error mapping', () => {
     });
   });
 
+  it('keeps server-side schema failures (output validation, services) out of responses', () => {
+    const parsed = z.object({ secretColumn: z.string() }).safeParse({ secretColumn: 1 });
+    const output = new TRPCError({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'Output validation failed',
+      cause: parsed.error,
+    });
+    const fromOutput = toAppError(output);
+    expect(fromOutput.code).toBe('INTERNAL');
+    expect(fromOutput.details).toBeUndefined();
+    expect(toAppError(parsed.error).code).toBe('INTERNAL');
+  });
+
   it('hides unknown errors behind INTERNAL, keeping the cause for the log', () => {
     const boom = new Error('connection to 10.0.0.5 refused, password=abc');
     const appError = toAppError(boom);

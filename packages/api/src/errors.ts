@@ -68,7 +68,7 @@ function hideServerFaults(error: AppError): AppError {
 interface StoreError {
   name: string;
   code: string;
-  meta?: { target?: unknown; modelName?: unknown };
+  meta?: Record<string, unknown>;
 }
 
 /** Prisma's known request errors, recognised by shape (this package does not depend on Prisma). */
@@ -80,18 +80,40 @@ function isStoreError(value: unknown): value is StoreError {
   );
 }
 
+const asStrings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) && value.every((entry) => typeof entry === 'string') ? value : undefined;
+
+/**
+ * The columns of a violated unique constraint: `meta.target` (Prisma's engines), the adapter's
+ * `constraint.fields`, or else read from the index name, which keeps Prisma's default form
+ * `<table>_<column>_<column>_key` (columns are camelCase, so `_` separates them). Index names themselves are
+ * never shown.
+ */
+function conflictingFields(meta: Record<string, unknown> | undefined): string[] | undefined {
+  if (!meta) return undefined;
+  if (typeof meta['target'] === 'string') return [meta['target']];
+  const target = asStrings(meta['target']);
+  if (target) return target;
+  const cause = (meta['driverAdapterError'] as { cause?: Record<string, unknown> } | undefined)?.cause;
+  const constraint = cause?.['constraint'] as { fields?: unknown; index?: unknown } | undefined;
+  const fields = asStrings(constraint?.fields);
+  if (fields) return fields;
+  const table = cause?.['table'];
+  const index = constraint?.index;
+  if (typeof table !== 'string' || typeof index !== 'string') return undefined;
+  const prefix = `${table}_`;
+  if (!index.startsWith(prefix) || !index.endsWith('_key') || index.length <= prefix.length + 4)
+    return undefined;
+  return index.slice(prefix.length, -'_key'.length).split('_');
+}
+
 /**
  * The store's two everyday refusals, as a safety net under repositories that do not translate them
  * themselves: a unique constraint is a conflict, a missing record (including a soft-deleted one) is 404.
  */
 function fromStoreError(error: StoreError): AppError | undefined {
   if (error.code === 'P2002') {
-    const target = error.meta?.target;
-    const fields = Array.isArray(target)
-      ? target.map(String)
-      : typeof target === 'string'
-        ? [target]
-        : undefined;
+    const fields = conflictingFields(error.meta);
     return new AppError(
       'CONFLICT',
       'A record with these values already exists.',
@@ -116,7 +138,9 @@ function classify(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error instanceof TRPCError) {
     if (isAppError(error.cause)) return error.cause;
-    if (isZodError(error.cause)) {
+    // Only the caller's input failing its schema is the caller's fault; a ZodError anywhere else (an output
+    // that does not match its schema, a service parsing its own data) is our bug and stays out of responses.
+    if (error.code === 'BAD_REQUEST' && isZodError(error.cause)) {
       return new AppError(
         'VALIDATION_FAILED',
         'Input validation failed',
@@ -124,17 +148,9 @@ function classify(error: unknown): AppError {
         { cause: error },
       );
     }
-    const code = APP_CODE_BY_TRPC_CODE[error.code];
+    const code = isZodError(error.cause) ? undefined : APP_CODE_BY_TRPC_CODE[error.code];
     if (code) return new AppError(code, error.message, undefined, { cause: error });
     return new AppError('INTERNAL', 'Internal server error', undefined, { cause: error.cause ?? error });
-  }
-  if (isZodError(error)) {
-    return new AppError(
-      'VALIDATION_FAILED',
-      'Input validation failed',
-      { issues: fieldIssues(error.issues) },
-      { cause: error },
-    );
   }
   return new AppError('INTERNAL', 'Internal server error', undefined, { cause: error });
 }

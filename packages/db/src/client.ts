@@ -51,9 +51,11 @@ export function createPool(config: DatabaseConfig, onIdleError?: (error: Error) 
     max: config.poolSize ?? 10,
     application_name: config.applicationName ?? 'iris',
   });
-  // An idle client losing its connection (server restart, terminated backend) must not crash the process;
-  // the pool drops it and the next query opens a new one.
-  pool.on('error', onIdleError ?? (() => {}));
+  // A client losing its connection (server restart, terminated backend) must not crash the process: the
+  // pool drops an idle one and the next query opens a new one; a checked-out one fails its query.
+  const onError = onIdleError ?? (() => {});
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
   return pool;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from './client.ts';
+import { includeDeleted } from './soft-delete.ts';
 import type { UserRole } from './generated/prisma/client.ts';
 
 /**
@@ -15,7 +16,8 @@ export const DEMO_USERS: readonly { email: string; role: UserRole; clerkUserId: 
 
 export async function seedDemoData(db: Db): Promise<{ users: number }> {
   for (const user of DEMO_USERS) {
-    await db.user.upsert({ where: { email: user.email }, create: user, update: {} });
+    // A demo user someone deleted stays deleted: seeding only adds what was never there.
+    await db.user.upsert({ where: includeDeleted({ email: user.email }), create: user, update: {} });
   }
   return { users: DEMO_USERS.length };
 }

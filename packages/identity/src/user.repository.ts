@@ -1,4 +1,4 @@
-import type { DbOrTx, UserRole } from '@iris/db';
+import { includeDeleted, type DbOrTx, type UserRole } from '@iris/db';
 
 export interface UserRecord {
   id: string;
@@ -31,11 +31,19 @@ export class UserRepository {
     return tx.user.findUnique({ where: { clerkUserId }, select: USER_SELECT });
   }
 
-  /** Creates the user or, when the email exists, returns it unchanged (seeding is idempotent). */
+  /**
+   * Creates the user or, when the email exists, returns that row unchanged — soft-deleted or not, so that
+   * seeding never resurrects nor trips over a deleted user.
+   */
   async ensure(
     data: { email: string; role: UserRole; clerkUserId: string },
     tx: DbOrTx = this.#db,
   ): Promise<UserRecord> {
-    return tx.user.upsert({ where: { email: data.email }, create: data, update: {}, select: USER_SELECT });
+    return tx.user.upsert({
+      where: includeDeleted({ email: data.email }),
+      create: data,
+      update: {},
+      select: USER_SELECT,
+    });
   }
 }

@@ -35,7 +35,7 @@ CREATE TABLE "idempotency_key" (
 );
 
 -- CreateIndex
-CREATE UNIQUE INDEX "user_email_lower_key" ON "user"("email");
+CREATE UNIQUE INDEX "user_email_key" ON "user"("email");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "user_clerkUserId_key" ON "user"("clerkUserId");
