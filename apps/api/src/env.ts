@@ -12,6 +12,19 @@ const zTrustProxy = z
     return value;
   });
 
+/**
+ * PEM keys arrive from env files and secret stores in many shapes: with literal `\n`, or on one line (as
+ * Clerk's dashboard copy can produce). Both are rebuilt into the standard 64-column form.
+ */
+export function normalizePem(value: string): string {
+  const text = value.trim().replace(/\\n/g, '\n');
+  const match = /^(-----BEGIN [A-Z ]+-----)\s*([A-Za-z0-9+/=\s]+?)\s*(-----END [A-Z ]+-----)$/.exec(text);
+  if (!match) return text;
+  const [, begin, body, end] = match;
+  const lines = body!.replace(/\s+/g, '').match(/.{1,64}/g) ?? [];
+  return [begin, ...lines, end].join('\n') + '\n';
+}
+
 function isPem(value: string, kind: 'public' | 'private'): boolean {
   try {
     if (kind === 'public') createPublicKey(value);
@@ -38,6 +51,7 @@ const ZApiEnv = z
     /** PEM public key of the Clerk instance (networkless session verification). */
     CLERK_JWT_KEY: z
       .string()
+      .transform(normalizePem)
       .refine(
         (value) => isPem(value, 'public'),
         'must be a PEM public key (Clerk Dashboard → API keys → JWT public key)',
@@ -48,6 +62,7 @@ const ZApiEnv = z
     /** Local mode only: PEM private key to sign dev tokens; generated per process when absent. */
     LOCAL_AUTH_PRIVATE_KEY: z
       .string()
+      .transform(normalizePem)
       .refine((value) => isPem(value, 'private'), 'must be a PEM private key')
       .optional(),
     CORS_ORIGINS: zCsv,

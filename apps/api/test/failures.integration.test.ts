@@ -118,6 +118,8 @@ describe('protected metrics and rate limits', () => {
     });
     expect(trpc.status).toBe(429);
     expect(trpc.body.error.data.appCode).toBe('RATE_LIMITED');
+    expect(Number(trpc.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(trpc.headers.get('www-authenticate')).toBeNull();
   });
 
   it('keeps the buckets in PostgreSQL (shared by every API instance)', async () => {

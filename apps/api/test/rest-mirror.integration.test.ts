@@ -87,6 +87,10 @@ describe('REST mirror /api/v1', () => {
     const response = await getJson(`${t.baseUrl}/api/v1/system/whoami`);
     expect(response.status).toBe(401);
     expectEnvelope(response.body, 401, 'UNAUTHENTICATED');
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    const trpc = await fetch(`${t.baseUrl}/trpc/system.whoami`);
+    expect(trpc.status).toBe(401);
+    expect(trpc.headers.get('www-authenticate')).toBe('Bearer');
   });
 
   it('401: a token signed with another key is rejected', async () => {

@@ -60,6 +60,15 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenAPIObject {
           typed.headers = { ...typed.headers, 'X-Request-Id': REQUEST_ID_HEADER };
         }
       }
+      // A bad token is refused on every operation, public ones included.
+      operation.responses['401'] ??= {
+        description: 'Missing, invalid or expired session token',
+        headers: {
+          'X-Request-Id': REQUEST_ID_HEADER,
+          'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } },
+        },
+        content: { 'application/json': { schema: ERROR_REF } },
+      };
       operation.responses['429'] ??= {
         description: 'Rate limited',
         headers: {

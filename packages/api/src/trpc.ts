@@ -54,7 +54,7 @@ const mapErrors = t.middleware(async ({ ctx, next, path }) => {
 });
 
 const applyEdgeRejection = t.middleware(({ ctx, next }) => {
-  if (ctx.rejection) throw toAppError(ctx.rejection);
+  if (ctx.rejection !== null && ctx.rejection !== undefined) throw toAppError(ctx.rejection);
   return next();
 });
 

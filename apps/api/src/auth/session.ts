@@ -77,8 +77,6 @@ export function authenticate(deps: { verifier: SessionVerifier; users: UserRepos
       };
       res.locals['principal'] = principal;
     } catch (error) {
-      if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
-        res.setHeader('WWW-Authenticate', 'Bearer');
       res.locals['rejection'] = error;
     }
     next();

@@ -18,6 +18,7 @@ export function sendError(res: Response, error: AppError, headers: Record<string
 export function notFound(rest: { prefix: string; routes: Record<string, string[]> }) {
   const routes = Object.entries(rest.routes).map(([template, methods]) => ({
     methods,
+    params: (template.match(/\{[^/}]+\}/g) ?? []).length,
     pattern: new RegExp(
       `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^/}]+\}/g, '[^/]+')}/?$`,
     ),
@@ -25,14 +26,18 @@ export function notFound(rest: { prefix: string; routes: Record<string, string[]
   return (req: Request, res: Response): void => {
     if (req.path.startsWith(`${rest.prefix}/`)) {
       const path = req.path.slice(rest.prefix.length);
-      const route = routes.find(({ pattern }) => pattern.test(path));
-      if (route) {
-        const allow = route.methods.join(', ');
+      const matches = routes.filter(({ pattern }) => pattern.test(path));
+      if (matches.length > 0) {
+        // The most specific templates win (fewest parameters: /orders/summary before /orders/{id}).
+        const fewest = Math.min(...matches.map((route) => route.params));
+        const allow = [
+          ...new Set(matches.filter((route) => route.params === fewest).flatMap((route) => route.methods)),
+        ];
         sendError(
           res,
-          new AppError('METHOD_NOT_ALLOWED', `${req.method} is not supported here; use ${allow}.`),
+          new AppError('METHOD_NOT_ALLOWED', `${req.method} is not supported here; use ${allow.join(', ')}.`),
           {
-            Allow: allow,
+            Allow: allow.join(', '),
           },
         );
         return;

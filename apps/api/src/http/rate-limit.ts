@@ -108,9 +108,17 @@ export function createRateLimiter(pool: pg.Pool, limits: RateLimits, logger: Log
         return;
       }
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      res.setHeader('Retry-After', String(retryAfter));
       res.setHeader('RateLimit-Remaining', '0');
-      res.locals['rejection'] = new AppError('RATE_LIMITED', `Too many requests; retry in ${retryAfter} s.`);
+      res.locals['retryAfter'] = retryAfter;
+      // A spent budget outranks a refused token (that is what throttles guessing), but not a failure of
+      // authentication itself, which must still surface (and be logged) as what it is.
+      const earlier: unknown = res.locals['rejection'];
+      if (!earlier || (earlier instanceof AppError && earlier.code === 'UNAUTHENTICATED')) {
+        res.locals['rejection'] = new AppError(
+          'RATE_LIMITED',
+          `Too many requests; retry in ${retryAfter} s.`,
+        );
+      }
     }
     next();
   };

@@ -37,10 +37,28 @@ export function routeLabelFor(paths: readonly string[] | undefined): string {
   return paths.length === 1 ? paths[0]! : 'batch';
 }
 
-function labelRoute({ ctx, paths }: { ctx?: Context | undefined; paths?: readonly string[] | undefined }) {
+/**
+ * Per response: the metrics label, and the headers an error calls for — `WWW-Authenticate` on every 401
+ * (RFC 9110), `Retry-After` on a 429 — set from the final errors, in both protocols alike.
+ */
+function responseMeta({
+  ctx,
+  paths,
+  errors,
+}: {
+  ctx?: Context | undefined;
+  paths?: readonly string[] | undefined;
+  errors: readonly unknown[];
+}): { headers: Record<string, string> } {
   const res = ctx ? responseOfContext.get(ctx) : undefined;
   if (res) res.locals['route'] = routeLabelFor(paths);
-  return {};
+  const headers: Record<string, string> = {};
+  const codes = new Set(errors.map((error) => toAppError(error).code));
+  if (codes.has('UNAUTHENTICATED')) headers['WWW-Authenticate'] = 'Bearer';
+  const retryAfter: unknown = res?.locals['retryAfter'];
+  if (codes.has('RATE_LIMITED') && typeof retryAfter === 'number')
+    headers['Retry-After'] = String(retryAfter);
+  return { headers };
 }
 
 function logUnexpected(logger: Logger) {
@@ -60,7 +78,7 @@ export function trpcHandler(deps: ApiDeps, logger: Logger) {
   return createExpressMiddleware({
     router: appRouter,
     createContext: contextFactory(deps, logger),
-    responseMeta: labelRoute,
+    responseMeta,
     onError: logUnexpected(logger),
     maxBodySize: MAX_BODY_BYTES,
     maxBatchSize: MAX_BATCH_SIZE,
@@ -75,7 +93,7 @@ export function restHandler(deps: ApiDeps, logger: Logger) {
   const handler = createOpenApiNodeHttpHandler<typeof appRouter, Request, Response>({
     router: appRouter,
     createContext: contextFactory(deps, logger),
-    responseMeta: labelRoute,
+    responseMeta,
     onError: logUnexpected(logger),
     maxBodySize: MAX_BODY_BYTES,
   });
