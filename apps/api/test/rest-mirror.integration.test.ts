@@ -172,6 +172,13 @@ describe('REST mirror /api/v1', () => {
     expectEnvelope(user.body, 404, 'USER_NOT_FOUND');
   });
 
+  it('HEAD on a GET route answers like GET, without a body', async () => {
+    const response = await fetch(`${t.baseUrl}/api/v1/system/status`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(await response.text()).toBe('');
+  });
+
   it('405: a known REST path with another method says which methods it takes', async () => {
     const response = await getJson(`${t.baseUrl}/api/v1/auth/dev/token`);
     expect(response.status).toBe(405);

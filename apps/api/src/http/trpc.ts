@@ -98,6 +98,8 @@ export function restHandler(deps: ApiDeps, logger: Logger) {
     maxBodySize: MAX_BODY_BYTES,
   });
   return (req: Request, res: Response, next: () => void): Promise<void> => {
+    // HEAD is GET without a body (Node drops the body for HEAD requests by itself); the adapter knows GET.
+    if (req.method === 'HEAD') req.method = 'GET';
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     res.end = ((...args: unknown[]) => {
       const failure: unknown = res.locals['trpcError'];
