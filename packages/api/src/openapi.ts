@@ -18,6 +18,14 @@ const REQUEST_ID_HEADER = {
   schema: { type: 'string' },
 };
 
+function envelopeResponse(description: string, headers: Record<string, unknown> = {}) {
+  return {
+    description,
+    headers: { 'X-Request-Id': REQUEST_ID_HEADER, ...headers },
+    content: { 'application/json': { schema: ERROR_REF } },
+  };
+}
+
 /**
  * The OpenAPI 3.1 document of the REST mirror. trpc-to-openapi describes errors in its own shape; every
  * error response is rewritten to our envelope, which is what the REST layer really sends.
@@ -50,33 +58,19 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenAPIObject {
       for (const [status, response] of Object.entries(operation.responses)) {
         const description = (response as { description?: string }).description ?? 'Response';
         if (Number(status) >= 400 || status === 'default') {
-          operation.responses[status] = {
-            description,
-            headers: { 'X-Request-Id': REQUEST_ID_HEADER },
-            content: { 'application/json': { schema: ERROR_REF } },
-          };
+          operation.responses[status] = envelopeResponse(description);
         } else {
           const typed = response as { headers?: Record<string, unknown> };
           typed.headers = { ...typed.headers, 'X-Request-Id': REQUEST_ID_HEADER };
         }
       }
-      // A bad token is refused on every operation, public ones included.
-      operation.responses['401'] ??= {
-        description: 'Missing, invalid or expired session token',
-        headers: {
-          'X-Request-Id': REQUEST_ID_HEADER,
-          'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } },
-        },
-        content: { 'application/json': { schema: ERROR_REF } },
-      };
-      operation.responses['429'] ??= {
-        description: 'Rate limited',
-        headers: {
-          'X-Request-Id': REQUEST_ID_HEADER,
-          'Retry-After': { description: 'Seconds until the budget refills', schema: { type: 'integer' } },
-        },
-        content: { 'application/json': { schema: ERROR_REF } },
-      };
+      // A bad token is refused on every operation, public ones included; every caller has a rate limit.
+      operation.responses['401'] ??= envelopeResponse('Missing, invalid or expired session token', {
+        'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } },
+      });
+      operation.responses['429'] ??= envelopeResponse('Rate limited', {
+        'Retry-After': { description: 'Seconds until the budget refills', schema: { type: 'integer' } },
+      });
     }
   }
   pruneUnreferencedSchemas(document);
