@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@iris/core';
-import { decodeCursor, encodeCursor, toPage, ZPageQuery, ZSort, zQueryBoolean } from './list-query.ts';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor, toPage, ZPage, ZPageQuery, ZSort, zQueryBoolean } from './list-query.ts';
 
 describe('list query convention', () => {
   it('parses limit from a query string and bounds it', () => {
@@ -34,6 +35,19 @@ describe('list query convention', () => {
     expect(decodeCursor(cursor, 2)).toEqual(['42.50', 'b3c1']);
     expect(() => decodeCursor(cursor, 3)).toThrow(AppError);
     expect(() => decodeCursor('!!not-base64', 2)).toThrow(/cursor/);
+  });
+
+  it('describes the page shape that toPage builds', () => {
+    const schema = ZPage(z.object({ id: z.string() }));
+    const page = toPage(
+      [{ id: 'a' }, { id: 'b' }],
+      1,
+      (row) => row,
+      (row) => [row.id],
+    );
+    expect(schema.parse(page)).toEqual(page);
+    expect(schema.safeParse({ items: [{ id: 1 }], pageInfo: page.pageInfo }).success).toBe(false);
+    expect(schema.safeParse({ items: [] }).success).toBe(false);
   });
 
   it('builds a page from limit + 1 rows', () => {
