@@ -146,7 +146,7 @@ describe('the API against its own OpenAPI document', () => {
     });
     const [status, me] = await Promise.all([client.system.status.query(), client.system.whoami.query()]);
     expect(status.database.ok).toBe(true);
-    expect(me.role).toBe('admin');
+    expect(me).toMatchObject({ kind: 'user', role: 'admin' });
     const rest = await json(`${stack.baseUrl}/api/v1/system/whoami`, {
       headers: { authorization: `Bearer ${adminToken}` },
     });

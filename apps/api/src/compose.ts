@@ -4,7 +4,14 @@ import type { Express } from 'express';
 import type { DevTokenPort } from '@iris/api';
 import { createLogger, systemClock, type Clock, type Logger } from '@iris/core';
 import { createDb, createPool, type Db } from '@iris/db';
-import { generateRsaKeyPair, UserRepository } from '@iris/identity';
+import {
+  ClerkIdentityProvider,
+  createIdentityServices,
+  generateRsaKeyPair,
+  LocalIdentityProvider,
+  UserRepository,
+  type IdentityProvider,
+} from '@iris/identity';
 import type pg from 'pg';
 import { createApp } from './app.ts';
 import { createDevTokenIssuer } from './auth/dev-tokens.ts';
@@ -36,9 +43,11 @@ export async function composeApi(
     env.DATABASE_DRIVER === 'pg' ? pool : undefined,
   );
   const users = new UserRepository(db);
+  const clock = overrides.clock ?? systemClock;
 
   let verifier: SessionVerifier;
   let devTokens: DevTokenPort | undefined;
+  let provider: IdentityProvider;
   if (env.AUTH_MODE === 'local') {
     const privateKeyPem = env.LOCAL_AUTH_PRIVATE_KEY ?? (await generateRsaKeyPair()).privateKeyPem;
     const publicKeyPem = createPublicKey(privateKeyPem).export({ type: 'spki', format: 'pem' }).toString();
@@ -48,12 +57,24 @@ export async function composeApi(
       authorizedParties: [...new Set([authorizedParty, ...env.CLERK_AUTHORIZED_PARTIES])],
     });
     devTokens = createDevTokenIssuer({ privateKeyPem, authorizedParty, users });
+    provider = new LocalIdentityProvider();
   } else {
     verifier = createClerkSessionVerifier({
       jwtKey: env.CLERK_JWT_KEY ?? '',
       authorizedParties: env.CLERK_AUTHORIZED_PARTIES,
     });
+    provider = new ClerkIdentityProvider({
+      secretKey: env.CLERK_SECRET_KEY ?? '',
+      apiUrl: env.CLERK_API_URL,
+    });
   }
+
+  const identity = createIdentityServices({
+    db,
+    clock,
+    provider,
+    config: { auditRetentionDays: env.AUDIT_RETENTION_DAYS },
+  });
 
   const startedAt = Date.now();
   const { app } = createApp({
@@ -71,7 +92,7 @@ export async function composeApi(
         : null,
     },
     deps: {
-      clock: overrides.clock ?? systemClock,
+      clock,
       system: {
         version: API_VERSION,
         databaseOk: async () => {
@@ -99,6 +120,7 @@ export async function composeApi(
         }),
       },
       devTokens,
+      identity,
     },
     logger,
     verifier,

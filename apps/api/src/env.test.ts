@@ -25,19 +25,33 @@ describe('API env', () => {
     );
   });
 
-  it('requires the Clerk JWT key and authorized parties in clerk mode', () => {
+  it('requires the Clerk JWT key, secret key and authorized parties in clerk mode', () => {
     expect(() => loadApiEnv({ ...BASE, AUTH_MODE: 'clerk' })).toThrow(
-      /CLERK_JWT_KEY[\s\S]*CLERK_AUTHORIZED_PARTIES/,
+      /CLERK_JWT_KEY[\s\S]*CLERK_SECRET_KEY[\s\S]*CLERK_AUTHORIZED_PARTIES/,
     );
+    expect(() =>
+      loadApiEnv({
+        ...BASE,
+        CLERK_JWT_KEY: PUBLIC_PEM,
+        CLERK_SECRET_KEY: 'pk_test_x',
+        CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se',
+      }),
+    ).toThrow(/CLERK_SECRET_KEY: must be a Clerk secret key/);
     const env = loadApiEnv({
       ...BASE,
       CLERK_JWT_KEY: PUBLIC_PEM,
+      CLERK_SECRET_KEY: 'sk_test_iris',
       CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se',
     });
     expect(env.AUTH_MODE).toBe('clerk');
     expect(env.HOST).toBe('0.0.0.0');
     expect(() =>
-      loadApiEnv({ ...BASE, CLERK_JWT_KEY: 'not a key', CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se' }),
+      loadApiEnv({
+        ...BASE,
+        CLERK_JWT_KEY: 'not a key',
+        CLERK_SECRET_KEY: 'sk_test_iris',
+        CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se',
+      }),
     ).toThrow(/CLERK_JWT_KEY: must be a PEM public key/);
   });
 
@@ -51,6 +65,7 @@ describe('API env', () => {
       const env = loadApiEnv({
         ...BASE,
         CLERK_JWT_KEY: variant,
+        CLERK_SECRET_KEY: 'sk_test_iris',
         CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se',
       });
       expect(env.CLERK_JWT_KEY).toBe(PUBLIC_PEM);
@@ -77,6 +92,7 @@ describe('API env', () => {
       ...BASE,
       NODE_ENV: 'production',
       CLERK_JWT_KEY: PUBLIC_PEM,
+      CLERK_SECRET_KEY: 'sk_test_iris',
       CLERK_AUTHORIZED_PARTIES: 'https://app.iris.se',
     };
     expect(() => loadApiEnv(production)).toThrow(/METRICS_TOKEN/);

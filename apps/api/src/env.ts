@@ -57,6 +57,18 @@ const ZApiEnv = z
         'must be a PEM public key (Clerk Dashboard → API keys → JWT public key)',
       )
       .optional(),
+    /** Clerk Backend API secret key (registration, role changes, erasure). Required when AUTH_MODE=clerk. */
+    CLERK_SECRET_KEY: z
+      .string()
+      .startsWith('sk_', 'must be a Clerk secret key (sk_live_… or sk_test_…)')
+      .optional(),
+    /** Clerk Backend API base URL; only tests and proxies change it. */
+    CLERK_API_URL: z.url().optional(),
+    /** Signing secret of the Clerk webhook endpoint (whsec_…); without it /webhooks/clerk answers 503. */
+    CLERK_WEBHOOK_SIGNING_SECRET: z
+      .string()
+      .startsWith('whsec_', 'must be a Clerk webhook signing secret (whsec_…)')
+      .optional(),
     /** Origins allowed as the token's `azp` (the frontend's origins). */
     CLERK_AUTHORIZED_PARTIES: zCsv,
     /** Local mode only: PEM private key to sign dev tokens; generated per process when absent. */
@@ -73,6 +85,8 @@ const ZApiEnv = z
     RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(600),
     RATE_LIMIT_SERVICE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
     TRUST_PROXY: zTrustProxy,
+    /** How long audit entries are kept before the nightly purge removes them. */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'local' && env.NODE_ENV === 'production') {
@@ -84,6 +98,9 @@ const ZApiEnv = z
     }
     if (env.AUTH_MODE === 'clerk' && !env.CLERK_JWT_KEY) {
       ctx.addIssue({ code: 'custom', path: ['CLERK_JWT_KEY'], message: 'required when AUTH_MODE=clerk' });
+    }
+    if (env.AUTH_MODE === 'clerk' && !env.CLERK_SECRET_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['CLERK_SECRET_KEY'], message: 'required when AUTH_MODE=clerk' });
     }
     if (env.AUTH_MODE === 'clerk' && env.CLERK_AUTHORIZED_PARTIES.length === 0) {
       ctx.addIssue({

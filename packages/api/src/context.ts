@@ -1,19 +1,11 @@
 import type { Clock, Logger } from '@iris/core';
 
-import type { Role } from '@iris/identity';
+import type { Actor, IdentityServices, Role } from '@iris/identity';
 
 export { ROLES, type Role } from '@iris/identity';
 
-/** Who is calling. `service` callers (API keys, internal connectors) come with the identity issue. */
-export interface Principal {
-  kind: 'user' | 'service';
-  /** Iris user id (UUID). */
-  userId: string;
-  /** Clerk's user id (the token's `sub`). */
-  clerkUserId: string;
-  role: Role;
-  sessionId?: string | undefined;
-}
+/** Who is calling: a signed-in user or a service account (API key). */
+export type Principal = Actor;
 
 export interface RuntimeInfo {
   nodeVersion: string;
@@ -43,6 +35,7 @@ export interface ApiDeps {
   system: SystemStatusPort;
   /** Present only when AUTH_MODE=local. */
   devTokens?: DevTokenPort | undefined;
+  identity: IdentityServices;
 }
 
 export interface Context {

@@ -69,9 +69,17 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 /** Authenticated and holding one of `roles` (admins are not implied: list them where they belong). */
 export function roleProcedure(...roles: [Role, ...Role[]]) {
   return authedProcedure.meta({ roles }).use(({ ctx, next }) => {
+    if (ctx.principal.kind !== 'user') {
+      throw new AppError('FORBIDDEN', 'API keys cannot call this; it needs a signed-in user.');
+    }
     if (!roles.includes(ctx.principal.role)) {
       throw new AppError('FORBIDDEN', `This needs the role ${roles.join(' or ')}.`);
     }
-    return next();
+    return next({ ctx: { ...ctx, principal: ctx.principal } });
   });
+}
+
+/** What services record about the caller of an audited action. */
+export function actingOf(ctx: Context & { principal: Principal }) {
+  return { actor: ctx.principal, requestId: ctx.requestId, ip: ctx.ip };
 }

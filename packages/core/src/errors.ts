@@ -9,8 +9,21 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: { status: 403, error: 'Forbidden' },
   NOT_FOUND: { status: 404, error: 'Not Found' },
   USER_NOT_FOUND: { status: 404, error: 'Not Found' },
+  ORGANIZATION_NOT_FOUND: { status: 404, error: 'Not Found' },
+  MEMBER_NOT_FOUND: { status: 404, error: 'Not Found' },
+  INVITATION_NOT_FOUND: { status: 404, error: 'Not Found' },
+  DELIVERY_ADDRESS_NOT_FOUND: { status: 404, error: 'Not Found' },
+  CUSTOMER_RELATIONSHIP_NOT_FOUND: { status: 404, error: 'Not Found' },
+  SERVICE_ACCOUNT_NOT_FOUND: { status: 404, error: 'Not Found' },
   METHOD_NOT_ALLOWED: { status: 405, error: 'Method Not Allowed' },
   CONFLICT: { status: 409, error: 'Conflict' },
+  EMAIL_ALREADY_REGISTERED: { status: 409, error: 'Conflict' },
+  LAST_OWNER: { status: 409, error: 'Conflict' },
+  INVALID_STATE_TRANSITION: { status: 409, error: 'Conflict' },
+  /** The identity provider (Clerk) refused the input: weak or breached password, bad email … */
+  IDENTITY_PROVIDER_REJECTED: { status: 422, error: 'Unprocessable Entity' },
+  WEAK_PASSWORD: { status: 422, error: 'Unprocessable Entity' },
+  WEBHOOK_SIGNATURE_INVALID: { status: 400, error: 'Bad Request' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, error: 'Unprocessable Entity' },
   JOB_PAYLOAD_INVALID: { status: 500, error: 'Internal Server Error' },
   UNPROCESSABLE: { status: 422, error: 'Unprocessable Entity' },
@@ -19,6 +32,7 @@ export const ERROR_CATALOGUE = {
   INTERNAL: { status: 500, error: 'Internal Server Error' },
   SERVICE_UNAVAILABLE: { status: 503, error: 'Service Unavailable' },
   DATABASE_UNAVAILABLE: { status: 503, error: 'Service Unavailable' },
+  IDENTITY_PROVIDER_UNAVAILABLE: { status: 503, error: 'Service Unavailable' },
 } as const satisfies Record<string, { status: number; error: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

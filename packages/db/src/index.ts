@@ -9,6 +9,13 @@ export {
   MIGRATIONS_DIR,
   SCHEMA_PATH,
 } from './migrate/files.ts';
-export { Prisma, PrismaClient, UserRole } from './generated/prisma/client.ts';
+export {
+  Prisma,
+  PrismaClient,
+  UserRole,
+  OrganizationKind,
+  MemberRole,
+  CustomerStatus,
+} from './generated/prisma/client.ts';
 export type { User } from './generated/prisma/client.ts';
 export { seedDemoData, DEMO_USERS } from './seed.ts';

@@ -33,6 +33,12 @@ const FILTERED_OPERATIONS = new Set([
 
 type WhereArgs = { where?: Record<string, unknown> };
 
+/**
+ * Append-only tables have no deletedAt (rows are never changed; docs/database.md#append-only-tables), so
+ * their queries pass through unfiltered.
+ */
+export const APPEND_ONLY_MODELS: ReadonlySet<string> = new Set(['AuditEntry', 'WebhookEvent']);
+
 /** A where clause that also matches soft-deleted rows: `findMany({ where: includeDeleted({ email }) })`. */
 export function includeDeleted<W extends object>(where: W = {} as W): W & { deletedAt: undefined } {
   return { ...where, deletedAt: undefined };
@@ -62,8 +68,8 @@ export const softDelete = Prisma.defineExtension({
   name: 'soft-delete',
   query: {
     $allModels: {
-      async $allOperations({ operation, args, query }) {
-        if (!FILTERED_OPERATIONS.has(operation)) return query(args);
+      async $allOperations({ model, operation, args, query }) {
+        if (!FILTERED_OPERATIONS.has(operation) || APPEND_ONLY_MODELS.has(model)) return query(args);
         const withWhere = (args ?? {}) as WhereArgs;
         if (namesDeletedAt(withWhere.where)) return query(args);
         return query({ ...withWhere, where: { ...withWhere.where, deletedAt: null } });

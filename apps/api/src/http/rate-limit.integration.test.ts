@@ -25,10 +25,19 @@ describe('rate limiter budgets', () => {
     // Stands in for the authentication layer: the caller says which kind of principal it is.
     app.use((req, res, next) => {
       const kind = req.get('x-kind');
+      const id = req.get('x-id') ?? 'x';
       const principal: Principal | null =
-        kind === 'service' || kind === 'user'
-          ? { kind, userId: req.get('x-id') ?? 'x', clerkUserId: 'c', role: 'restaurant' }
-          : null;
+        kind === 'service'
+          ? {
+              kind,
+              serviceAccountId: id,
+              organizationId: 'o',
+              organizationKind: 'supplier',
+              permissions: [],
+            }
+          : kind === 'user'
+            ? { kind, userId: id, clerkUserId: 'c', role: 'restaurant' }
+            : null;
       res.locals['principal'] = principal;
       next();
     });

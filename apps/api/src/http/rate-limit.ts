@@ -94,7 +94,7 @@ export function createRateLimiter(pool: pg.Pool, limits: RateLimits, logger: Log
     const principal = principalOf(res);
     const [limiter, key, limit] = principal
       ? principal.kind === 'service'
-        ? [service, principal.userId, limits.servicePerMinute]
+        ? [service, principal.serviceAccountId, limits.servicePerMinute]
         : [user, principal.userId, limits.userPerMinute]
       : [anonymous, req.ip ?? 'unknown', limits.anonymousPerMinute];
     res.setHeader('RateLimit-Limit', String(limit));

@@ -1,0 +1,210 @@
+import type { DbOrTx, Prisma, Tx } from '@iris/db';
+import type { Acting, SystemActing } from './actor.ts';
+
+/** Every audited action, by area. Names are `<entity>.<what happened>`. */
+export const AUDIT_ACTIONS = [
+  'user.registered',
+  'user.role_changed',
+  'user.deleted',
+  'user.gdpr_erased',
+  'clerk.user_created',
+  'clerk.user_updated',
+  'clerk.user_deleted',
+  'clerk.event_skipped',
+  'organization.created',
+  'organization.updated',
+  'delivery_address.added',
+  'delivery_address.updated',
+  'delivery_address.removed',
+  'membership.invited',
+  'membership.invitation_revoked',
+  'membership.joined',
+  'membership.role_changed',
+  'membership.removed',
+  'customer.requested',
+  'customer.approved',
+  'customer.blocked',
+  'customer.terms_changed',
+  'customer.withdrawn',
+  'service_account.created',
+  'service_account.revoked',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'organization',
+  'delivery_address',
+  'membership',
+  'invitation',
+  'customer_relationship',
+  'service_account',
+  'webhook_event',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+export type AuditMetadata = Record<string, Prisma.InputJsonValue | null>;
+
+export interface AuditInput {
+  action: AuditAction;
+  entityType: AuditEntityType;
+  entityId?: string | null | undefined;
+  organizationId?: string | null | undefined;
+  /** Ids, codes and changed field names — never emails, names, passwords or tokens (GDPR erasure relies on it). */
+  metadata?: AuditMetadata | undefined;
+}
+
+export interface AuditEntryRecord {
+  id: string;
+  createdAt: Date;
+  actorUserId: string | null;
+  actorServiceAccountId: string | null;
+  actorRole: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  organizationId: string | null;
+  requestId: string | null;
+  ip: string | null;
+  metadata: Prisma.JsonValue;
+}
+
+export interface AuditFilter {
+  actorUserId?: string | undefined;
+  actorServiceAccountId?: string | undefined;
+  organizationId?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+/** Keyset position: the (createdAt, id) of the last entry of the previous page, newest first. */
+export interface AuditPage {
+  limit: number;
+  after?: { createdAt: Date; id: string } | undefined;
+}
+
+const AUDIT_SELECT = {
+  id: true,
+  createdAt: true,
+  actorUserId: true,
+  actorServiceAccountId: true,
+  actorRole: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  organizationId: true,
+  requestId: true,
+  ip: true,
+  metadata: true,
+} as const;
+
+function actorColumns(acting: Acting | SystemActing) {
+  const { actor } = acting;
+  switch (actor.kind) {
+    case 'user':
+      return { actorUserId: actor.userId, actorServiceAccountId: null, actorRole: actor.role };
+    case 'service':
+      return { actorUserId: null, actorServiceAccountId: actor.serviceAccountId, actorRole: 'service' };
+    case 'system':
+      return { actorUserId: null, actorServiceAccountId: null, actorRole: actor.source };
+  }
+}
+
+/**
+ * The append-only audit log (a trigger refuses UPDATE and DELETE; see the identity migration). Record
+ * entries inside the transaction of the change they describe, so both commit or neither does.
+ */
+export class AuditLog {
+  readonly #db: DbOrTx;
+
+  constructor(db: DbOrTx) {
+    this.#db = db;
+  }
+
+  async record(acting: Acting | SystemActing, input: AuditInput, tx: DbOrTx = this.#db): Promise<void> {
+    await tx.auditEntry.create({
+      data: {
+        ...actorColumns(acting),
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId ?? null,
+        organizationId: input.organizationId ?? null,
+        requestId: acting.requestId ?? null,
+        ip: acting.ip ?? null,
+        metadata: input.metadata ?? {},
+      },
+      select: { id: true },
+    });
+  }
+
+  /** Newest first; fetches `limit + 1` rows so the caller can tell whether there is a next page. */
+  list(filter: AuditFilter, page: AuditPage, tx: DbOrTx = this.#db): Promise<AuditEntryRecord[]> {
+    const where: Prisma.AuditEntryWhereInput = {
+      ...(filter.actorUserId ? { actorUserId: filter.actorUserId } : {}),
+      ...(filter.actorServiceAccountId ? { actorServiceAccountId: filter.actorServiceAccountId } : {}),
+      ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
+      ...(filter.entityType ? { entityType: filter.entityType } : {}),
+      ...(filter.entityId ? { entityId: filter.entityId } : {}),
+      ...(filter.action ? { action: filter.action } : {}),
+      ...(filter.from || filter.to
+        ? {
+            createdAt: {
+              ...(filter.from ? { gte: filter.from } : {}),
+              ...(filter.to ? { lt: filter.to } : {}),
+            },
+          }
+        : {}),
+    };
+    const after = page.after;
+    return tx.auditEntry.findMany({
+      where: after
+        ? {
+            AND: [
+              where,
+              {
+                OR: [
+                  { createdAt: { lt: after.createdAt } },
+                  { createdAt: after.createdAt, id: { lt: after.id } },
+                ],
+              },
+            ],
+          }
+        : where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: page.limit + 1,
+      select: AUDIT_SELECT,
+    });
+  }
+
+  /**
+   * Retention: deletes entries older than `cutoff`, the one deletion the trigger allows, which it is told
+   * about by a transaction-local setting.
+   */
+  purgeOlderThan(cutoff: Date, tx: Tx): Promise<number> {
+    return allowingMaintenance(
+      tx,
+      'purge',
+      () => tx.$executeRaw`DELETE FROM "audit_entry" WHERE "createdAt" < ${cutoff}`,
+    );
+  }
+
+  /** GDPR erasure: clears the IP address of every entry the user acted in (the trigger allows nothing else). */
+  scrubActor(userId: string, tx: Tx): Promise<number> {
+    return allowingMaintenance(
+      tx,
+      'erase',
+      () =>
+        tx.$executeRaw`UPDATE "audit_entry" SET "ip" = NULL WHERE "actorUserId" = ${userId}::uuid AND "ip" IS NOT NULL`,
+    );
+  }
+}
+
+async function allowingMaintenance(tx: Tx, purpose: 'purge' | 'erase', run: () => Promise<number>) {
+  await tx.$executeRaw`SELECT set_config('iris.audit_maintenance', ${purpose}, true)`;
+  const count = await run();
+  await tx.$executeRaw`SELECT set_config('iris.audit_maintenance', '', true)`;
+  return count;
+}

@@ -1,0 +1,119 @@
+import { createClerkClient, type ClerkClient } from '@clerk/backend';
+import { AppError } from '@iris/core';
+import type { IdentityProvider } from './identity-provider.ts';
+import type { Role } from './roles.ts';
+
+export interface ClerkProviderOptions {
+  secretKey: string;
+  /** Clerk Backend API base URL; tests point it at the local stub (packages/testkit). */
+  apiUrl?: string | undefined;
+}
+
+interface ClerkApiErrorLike {
+  status?: number | undefined;
+  errors?: {
+    code: string;
+    message: string;
+    longMessage?: string | undefined;
+    meta?: { paramName?: string };
+  }[];
+}
+
+function isClerkApiError(error: unknown): error is ClerkApiErrorLike & Error {
+  return error instanceof Error && Array.isArray((error as ClerkApiErrorLike).errors);
+}
+
+/** Clerk's refusals in Iris's catalogue; the password itself is never part of what is reported. */
+export function fromClerkError(error: unknown, action: string): AppError {
+  if (!isClerkApiError(error)) {
+    return new AppError(
+      'IDENTITY_PROVIDER_UNAVAILABLE',
+      `Clerk could not be reached to ${action}; try again.`,
+      undefined,
+      {
+        cause: error,
+      },
+    );
+  }
+  const status = error.status;
+  const reasons = (error.errors ?? []).map((entry) => ({
+    code: entry.code,
+    message: entry.longMessage ?? entry.message,
+    ...(entry.meta?.paramName ? { field: entry.meta.paramName } : {}),
+  }));
+  if (status === undefined || status >= 500 || status === 429) {
+    return new AppError(
+      'IDENTITY_PROVIDER_UNAVAILABLE',
+      `Clerk could not ${action} right now; try again.`,
+      undefined,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (reasons.some((reason) => reason.code === 'form_identifier_exists')) {
+    return new AppError('EMAIL_ALREADY_REGISTERED', 'An account with this email already exists.', {
+      fields: ['email'],
+    });
+  }
+  if (status === 400 || status === 422) {
+    return new AppError('IDENTITY_PROVIDER_REJECTED', reasons[0]?.message ?? `Clerk refused to ${action}.`, {
+      reasons,
+    });
+  }
+  return new AppError(
+    'IDENTITY_PROVIDER_UNAVAILABLE',
+    `Clerk refused to ${action} (HTTP ${status}).`,
+    undefined,
+    {
+      cause: error,
+    },
+  );
+}
+
+/** Accounts in Clerk through its Backend API (the real @clerk/backend client). */
+export class ClerkIdentityProvider implements IdentityProvider {
+  readonly name = 'clerk' as const;
+  readonly #clerk: ClerkClient;
+
+  constructor(options: ClerkProviderOptions) {
+    this.#clerk = createClerkClient({
+      secretKey: options.secretKey,
+      ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+    });
+  }
+
+  async createUser(input: {
+    email: string;
+    password: string;
+    role: Role;
+  }): Promise<{ providerUserId: string }> {
+    try {
+      const user = await this.#clerk.users.createUser({
+        emailAddress: [input.email],
+        password: input.password,
+        publicMetadata: { role: input.role },
+      });
+      return { providerUserId: user.id };
+    } catch (error) {
+      throw fromClerkError(error, 'create the account');
+    }
+  }
+
+  async deleteUser(providerUserId: string): Promise<void> {
+    try {
+      await this.#clerk.users.deleteUser(providerUserId);
+    } catch (error) {
+      if (isClerkApiError(error) && error.status === 404) return;
+      throw fromClerkError(error, 'delete the account');
+    }
+  }
+
+  async setRole(providerUserId: string, role: Role): Promise<void> {
+    try {
+      await this.#clerk.users.updateUserMetadata(providerUserId, { publicMetadata: { role } });
+    } catch (error) {
+      throw fromClerkError(error, 'update the role');
+    }
+  }
+}
