@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { createLogger, systemClock, type Clock } from '@iris/core';
+import { createDb, type Db, type MemberRole, type OrganizationKind, type UserRole } from '@iris/db';
+import { createTestDatabase, type TestDatabase } from '@iris/db/testing';
+import {
+  createIdentityServices,
+  LocalIdentityProvider,
+  type IdentityProvider,
+  type Permission,
+  type ServiceActor,
+  type UserActor,
+} from '@iris/identity';
+import type { ApiDeps, Context, Principal } from './context.ts';
+import { createCaller } from './router.ts';
+
+/**
+ * Procedure-level integration tests: a migrated database of the test file's own, the real identity
+ * services on it, and callers acting as any principal (handlers through createCaller, no HTTP).
+ */
+export interface ProcedureHarness {
+  db: Db;
+  database: TestDatabase;
+  deps: ApiDeps;
+  /** A caller acting as `principal` (null: anonymous). */
+  caller(
+    principal: Principal | null,
+    options?: { requestId?: string; ip?: string },
+  ): ReturnType<typeof createCaller>;
+  /** A user row (no Clerk): for tests that need someone to act as. */
+  createUser(role: UserRole, email?: string): Promise<UserActor>;
+  /** An organization with `owner` as its owner member (rows inserted directly, no audit). */
+  createOrganization(kind: OrganizationKind, owner?: UserActor, name?: string): Promise<{ id: string }>;
+  addMember(organizationId: string, user: UserActor, role: MemberRole): Promise<void>;
+  /** A service account principal of an organization (no key: the actor as authentication would build it). */
+  serviceActor(organizationId: string, permissions: Permission[]): Promise<ServiceActor>;
+  close(): Promise<void>;
+}
+
+export async function createProcedureHarness(
+  options: { provider?: IdentityProvider; clock?: Clock; auditRetentionDays?: number } = {},
+): Promise<ProcedureHarness> {
+  const database = await createTestDatabase();
+  const db = createDb({ url: database.url, poolSize: 4 });
+  const clock = options.clock ?? systemClock;
+  const logger = createLogger({ level: 'silent' });
+  const deps: ApiDeps = {
+    clock,
+    system: {
+      version: 'test',
+      databaseOk: () => Promise.resolve(true),
+      runtime: () => ({
+        nodeVersion: process.version,
+        authMode: 'local',
+        databaseDriver: 'pg',
+        rateLimitsPerMinute: null,
+        corsOrigins: [],
+        metricsProtected: false,
+        uptimeSeconds: 0,
+      }),
+    },
+    identity: createIdentityServices({
+      db,
+      clock,
+      provider: options.provider ?? new LocalIdentityProvider(),
+      config: { auditRetentionDays: options.auditRetentionDays ?? 365 },
+    }),
+  };
+  let counter = 0;
+
+  return {
+    db,
+    database,
+    deps,
+    caller(principal, callOptions = {}) {
+      const ctx: Context = {
+        requestId: callOptions.requestId ?? randomUUID(),
+        principal,
+        rejection: null,
+        ip: callOptions.ip ?? '127.0.0.1',
+        logger,
+        deps,
+      };
+      return createCaller(ctx);
+    },
+    async createUser(role, email) {
+      counter += 1;
+      const user = await db.user.create({
+        data: {
+          email: email ?? `user${counter}-${randomUUID().slice(0, 8)}@${role}.example`,
+          role,
+          clerkUserId: `user_test_${randomUUID().replaceAll('-', '')}`,
+        },
+        select: { id: true, clerkUserId: true, role: true },
+      });
+      return { kind: 'user', userId: user.id, clerkUserId: user.clerkUserId!, role: user.role };
+    },
+    async createOrganization(kind, owner, name) {
+      counter += 1;
+      const organization = await db.organization.create({
+        data: {
+          kind,
+          name: name ?? `${kind === 'restaurant' ? 'Bistro' : 'Grossist'} ${counter}`,
+          organisationNumber: '556036-0793',
+          ...(kind === 'restaurant' ? { restaurant: { create: {} } } : { supplier: { create: {} } }),
+          ...(owner ? { memberships: { create: { userId: owner.userId, role: 'owner' } } } : {}),
+        },
+        select: { id: true },
+      });
+      return organization;
+    },
+    async addMember(organizationId, user, role) {
+      await db.membership.create({ data: { organizationId, userId: user.userId, role } });
+    },
+    async serviceActor(organizationId, permissions) {
+      const organization = await db.organization.findUniqueOrThrow({
+        where: { id: organizationId },
+        select: { kind: true },
+      });
+      const account = await db.serviceAccount.create({
+        data: {
+          organizationId,
+          name: 'test key',
+          permissions,
+          keyPrefix: 'iris_sk_test',
+          keyHash: randomUUID(),
+        },
+        select: { id: true },
+      });
+      return {
+        kind: 'service',
+        serviceAccountId: account.id,
+        organizationId,
+        organizationKind: organization.kind,
+        permissions,
+      };
+    },
+    async close() {
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}
