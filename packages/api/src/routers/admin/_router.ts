@@ -1,0 +1,6 @@
+import { router } from '../../trpc.ts';
+import { auditLogRouter } from './audit-log/_router.ts';
+
+export const adminRouter = router({
+  auditLog: auditLogRouter,
+});
