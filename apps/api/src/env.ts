@@ -86,7 +86,7 @@ const ZApiEnv = z
     RATE_LIMIT_SERVICE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
     TRUST_PROXY: zTrustProxy,
     /** How long audit entries are kept before the nightly purge removes them. */
-    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'local' && env.NODE_ENV === 'production') {

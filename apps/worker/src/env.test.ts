@@ -9,6 +9,7 @@ describe('worker env', () => {
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
       METRICS_HOST: '127.0.0.1',
+      AUDIT_RETENTION_DAYS: 365,
     });
   });
 

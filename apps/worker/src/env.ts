@@ -24,6 +24,8 @@ export const ZWorkerEnv = z.object({
     .default('127.0.0.1'),
   /** When set, /metrics needs `Authorization: Bearer <token>` (as on the API). */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** Audit entries older than this are deleted nightly (the API reads the same variable). */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
 });
 
 export type WorkerEnv = z.output<typeof ZWorkerEnv>;

@@ -29,6 +29,7 @@ const worker = await startWorker({
   logger,
   db,
   metrics,
+  auditRetentionDays: env.AUDIT_RETENTION_DAYS,
 });
 logger.info(
   {

@@ -2,6 +2,7 @@ import { JOB_NAMES, type JobName } from '@iris/jobs';
 import type { Task, TaskList } from 'graphile-worker';
 import { instrumentTask } from './metrics.ts';
 import { toTask, type JobHandlers, type TaskDeps } from './task.ts';
+import { createPurgeAuditTask } from './tasks/audit__purge_expired.ts';
 import { createPurgeIdempotencyKeysTask } from './tasks/maintenance__purge_idempotency_keys.ts';
 import { createScheduleNightlyTask } from './tasks/maintenance__schedule_nightly.ts';
 import { createHeartbeatTask } from './tasks/system__heartbeat.ts';
@@ -11,6 +12,7 @@ export function createJobHandlers(deps: TaskDeps): JobHandlers {
     system__heartbeat: createHeartbeatTask(deps),
     maintenance__schedule_nightly: createScheduleNightlyTask(deps),
     maintenance__purge_idempotency_keys: createPurgeIdempotencyKeysTask(deps),
+    audit__purge_expired: createPurgeAuditTask(deps),
   };
 }
 

@@ -10,6 +10,8 @@ export interface TaskDeps {
   metrics: WorkerMetrics;
   clock: Clock;
   logger: Logger;
+  /** How long audit entries are kept (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
 }
 
 /** A task body: receives its payload already parsed with the job's zod schema. */

@@ -16,6 +16,8 @@ export interface StartWorkerOptions {
   db?: Db;
   metrics?: WorkerMetrics;
   clock?: Clock;
+  /** Audit-log retention in days (default 365). */
+  auditRetentionDays?: number;
   /** Replaces the task list (tests); the real one is every job in @iris/jobs, parsed and measured. */
   taskList?: TaskList;
   /** Replaces the crontab; `[]` runs no cron (tests). */
@@ -46,7 +48,13 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     createDb({ url: options.connectionString, poolSize: concurrency + 2, applicationName: 'iris-worker' });
   const taskList =
     options.taskList ??
-    createTaskList({ db, metrics, clock: options.clock ?? systemClock, logger: options.logger });
+    createTaskList({
+      db,
+      metrics,
+      clock: options.clock ?? systemClock,
+      logger: options.logger,
+      auditRetentionDays: options.auditRetentionDays ?? 365,
+    });
 
   // The queue's own pool, owned here rather than by graphile-worker: its release does not wait for
   // pool.end() and drops the pool's error handler at once, so a connection the server closes meanwhile

@@ -60,6 +60,18 @@ export const JOBS = {
       description: 'Deletes idempotency keys whose expiresAt has passed.',
     },
   ),
+  audit__purge_expired: defineJob(
+    z.strictObject({
+      /** Overrides the worker's AUDIT_RETENTION_DAYS for this run (manual runs); at least 30 days. */
+      retentionDays: z.number().int().min(30).max(3650).optional(),
+      localDate: zLocalDate.optional(),
+    }),
+    {
+      maxAttempts: 5,
+      description:
+        'Deletes audit entries older than the retention period (AUDIT_RETENTION_DAYS, default 365).',
+    },
+  ),
 } as const satisfies Record<JobNamePattern, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

@@ -20,6 +20,13 @@ const NIGHTLY_JOBS: ReadonlyArray<(tx: Tx, localDate: string) => Promise<Enqueue
         jobKey: jobKeyFor('maintenance__purge_idempotency_keys', localDate),
       },
     ),
+  (tx, localDate) =>
+    enqueue(
+      tx,
+      'audit__purge_expired',
+      { localDate },
+      { jobKey: jobKeyFor('audit__purge_expired', localDate) },
+    ),
 ];
 
 /**

@@ -27,6 +27,7 @@ beforeEach(async () => {
     db,
     metrics,
     clock: systemClock,
+    auditRetentionDays: 365,
     logger: createLogger({ level: 'silent' }),
   });
   await db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
@@ -104,23 +105,54 @@ describe('maintenance__schedule_nightly', () => {
     await handlers.maintenance__schedule_nightly(tick('2026-10-25T01:00:00.000Z'), fakeHelpers());
     await handlers.maintenance__schedule_nightly(tick('2026-03-29T01:00:00.000Z'), fakeHelpers());
     await handlers.maintenance__schedule_nightly(tick('2026-07-01T00:00:00.000Z'), fakeHelpers());
-    expect(await pendingJobs()).toEqual([
-      {
-        task_identifier: 'maintenance__purge_idempotency_keys',
-        key: 'maintenance__purge_idempotency_keys:2026-10-25',
-      },
-      {
-        task_identifier: 'maintenance__purge_idempotency_keys',
-        key: 'maintenance__purge_idempotency_keys:2026-03-29',
-      },
-      {
-        task_identifier: 'maintenance__purge_idempotency_keys',
-        key: 'maintenance__purge_idempotency_keys:2026-07-01',
-      },
-    ]);
+    const nights = ['2026-10-25', '2026-03-29', '2026-07-01'];
+    expect(await pendingJobs()).toEqual(
+      nights.flatMap((night) => [
+        {
+          task_identifier: 'maintenance__purge_idempotency_keys',
+          key: `maintenance__purge_idempotency_keys:${night}`,
+        },
+        { task_identifier: 'audit__purge_expired', key: `audit__purge_expired:${night}` },
+      ]),
+    );
     const [payload] = await db.$queryRaw<Array<{ payload: unknown }>>`
       SELECT payload FROM graphile_worker._private_jobs WHERE key = 'maintenance__purge_idempotency_keys:2026-10-25'`;
     expect(payload?.payload).toEqual({ batchSize: 5000, localDate: '2026-10-25' });
+  });
+});
+
+describe('audit__purge_expired', () => {
+  async function insertAudit(action: string, createdAt: Date): Promise<void> {
+    await db.auditEntry.create({
+      data: { actorRole: 'system', action, entityType: 'user', createdAt, metadata: {} },
+    });
+  }
+
+  it('deletes only entries older than the retention period, and is safe to run twice', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    await insertAudit('old', new Date(Date.now() - 400 * day));
+    await insertAudit('recent', new Date(Date.now() - 300 * day));
+    await insertAudit('manual-window', new Date(Date.now() - 40 * day));
+    await handlers.audit__purge_expired({}, fakeHelpers());
+    await handlers.audit__purge_expired({}, fakeHelpers());
+    const left = async () =>
+      (await db.auditEntry.findMany({ select: { action: true }, orderBy: { action: 'asc' } })).map(
+        (row) => row.action,
+      );
+    expect(await left()).toEqual(['manual-window', 'recent']);
+    // A run may shorten the window for itself (never below 30 days).
+    await handlers.audit__purge_expired({ retentionDays: 30 }, fakeHelpers());
+    expect(await left()).toEqual([]);
+  });
+
+  it('outside the purge the table refuses deletes and updates', async () => {
+    await insertAudit('kept', new Date());
+    await expect(db.$executeRaw`DELETE FROM "audit_entry"`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE "audit_entry" SET "action" = 'changed'`).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.$executeRaw`TRUNCATE "audit_entry"`).rejects.toThrow(/append-only/);
+    expect(await db.auditEntry.count({ where: { action: 'kept' } })).toBe(1);
   });
 });
 
