@@ -95,7 +95,9 @@ try {
     const db = createDb({ url: databaseUrl });
     try {
       const seeded = await seedDemoData(db);
-      log(`demo data: ${seeded.users} users (tokens: POST /api/v1/auth/dev/token)`);
+      log(
+        `demo data: ${seeded.users} users, ${seeded.organizations} organizations, ${seeded.customerRelationships} customer relationships (tokens: POST /api/v1/auth/dev/token)`,
+      );
     } finally {
       await db.$disconnect();
     }

@@ -18,4 +18,4 @@ export {
   CustomerStatus,
 } from './generated/prisma/client.ts';
 export type { User } from './generated/prisma/client.ts';
-export { seedDemoData, DEMO_USERS } from './seed.ts';
+export { seedDemoData, DEMO_USERS, DEMO_IDS, type SeedResult } from './seed.ts';

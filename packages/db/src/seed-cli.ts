@@ -9,7 +9,9 @@ if (!url) {
 const db = createDb({ url });
 try {
   const result = await seedDemoData(db);
-  console.log(`seed: ${result.users} demo users present`);
+  console.log(
+    `seed: ${result.users} demo users, ${result.organizations} organizations, ${result.customerRelationships} customer relationships present`,
+  );
 } finally {
   await db.$disconnect();
 }
