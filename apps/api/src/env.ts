@@ -64,6 +64,8 @@ const ZApiEnv = z
       .optional(),
     /** Clerk Backend API base URL; only tests and proxies change it. */
     CLERK_API_URL: z.url().optional(),
+    /** How long a Clerk Backend API call may take before it counts as Clerk being unavailable (503). */
+    CLERK_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(15_000).default(8_000),
     /** Signing secret of the Clerk webhook endpoint (whsec_…); without it /webhooks/clerk answers 503. */
     CLERK_WEBHOOK_SIGNING_SECRET: z
       .string()

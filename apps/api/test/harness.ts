@@ -22,12 +22,38 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** A real API on a random port, on its own migrated test database, in local auth mode. */
+/** Clerk mode against a Clerk Backend API stub (packages/testkit startClerkStub). */
+export interface TestClerkOptions {
+  apiUrl: string;
+  secretKey: string;
+  webhookSigningSecret?: string;
+}
+
+/**
+ * A real API on a random port, on its own migrated test database, in local auth mode — or in Clerk mode
+ * with `clerk` (the session tokens `tokenFor` signs are then verified as Clerk's, with CLERK_JWT_KEY).
+ */
 export async function startTestApi(
-  options: { env?: Record<string, string>; databaseUrl?: string; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    clock?: Clock;
+    clerk?: TestClerkOptions;
+  } = {},
 ): Promise<TestApi> {
   const database = options.databaseUrl ? null : await createTestDatabase();
-  const { privateKeyPem } = await generateRsaKeyPair();
+  const { privateKeyPem, publicKeyPem } = await generateRsaKeyPair();
+  const clerkEnv: Record<string, string> = options.clerk
+    ? {
+        AUTH_MODE: 'clerk',
+        CLERK_JWT_KEY: publicKeyPem,
+        CLERK_SECRET_KEY: options.clerk.secretKey,
+        CLERK_API_URL: options.clerk.apiUrl,
+        ...(options.clerk.webhookSigningSecret
+          ? { CLERK_WEBHOOK_SIGNING_SECRET: options.clerk.webhookSigningSecret }
+          : {}),
+      }
+    : {};
   const env = loadApiEnv({
     NODE_ENV: 'test',
     DATABASE_URL: options.databaseUrl ?? database!.url,
@@ -38,6 +64,7 @@ export async function startTestApi(
     RATE_LIMIT_ENABLED: 'false',
     LOG_LEVEL: 'info',
     DATABASE_POOL_SIZE: '4',
+    ...clerkEnv,
     ...options.env,
   });
   const logs: string[] = [];

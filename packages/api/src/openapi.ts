@@ -43,8 +43,8 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenAPIObject {
       bearerAuth: {
         type: 'http',
         scheme: 'bearer',
-        bearerFormat: 'JWT',
-        description: 'A Clerk session token (or, in local mode, one from POST /auth/dev/token).',
+        description:
+          'A Clerk session token (or, in local mode, one from POST /auth/dev/token), or an API key of a service account (iris_sk_…).',
       },
     },
     defs: { ErrorEnvelope: ZErrorEnvelope },
@@ -73,8 +73,104 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenAPIObject {
       });
     }
   }
+  // Added after the loop: the webhook has no session auth and no rate limit, so no 401/429 either.
+  document.paths = { ...document.paths, ...clerkWebhookPath() };
   pruneUnreferencedSchemas(document);
   return document;
+}
+
+/**
+ * POST /webhooks/clerk, a plain Express route (it needs the raw body for the signature), so the tRPC mirror
+ * cannot describe it (apps/api/src/http/clerk-webhook.ts).
+ */
+function clerkWebhookPath(): NonNullable<OpenAPIObject['paths']> {
+  const svixHeader = (name: string, description: string) => ({
+    name,
+    in: 'header' as const,
+    required: true,
+    description,
+    schema: { type: 'string' as const },
+  });
+  return {
+    '/webhooks/clerk': {
+      post: {
+        operationId: 'webhooks-clerk',
+        summary: "Clerk's user events (user.created, user.updated, user.deleted), signed by Svix",
+        description:
+          'Called by Clerk, not by clients. The signature (Standard Webhooks) is checked against CLERK_WEBHOOK_SIGNING_SECRET ' +
+          'before anything happens. Each delivery is processed once (by svix-id); a redelivery answers 200 and changes nothing. ' +
+          'Events Iris does not handle, and events it must skip (an email held by another user), are answered 200 too, so they are not retried.',
+        tags: ['webhooks'],
+        security: [],
+        parameters: [
+          svixHeader('svix-id', 'The delivery id (idempotency key)'),
+          svixHeader('svix-timestamp', 'Seconds since the epoch; older than 5 minutes is refused'),
+          svixHeader(
+            'svix-signature',
+            'v1,<base64 HMAC-SHA256> (several, space-separated, during secret rotation)',
+          ),
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['type', 'data'],
+                properties: {
+                  type: { type: 'string', examples: ['user.created'] },
+                  data: {
+                    type: 'object',
+                    description: "Clerk's user object (or { id, deleted } for user.deleted)",
+                  },
+                  object: { type: 'string', const: 'event' },
+                  timestamp: { type: 'integer' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Processed (or recognised as a redelivery)',
+            headers: { 'X-Request-Id': REQUEST_ID_HEADER },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['received', 'eventId', 'type', 'outcome', 'duplicate'],
+                  properties: {
+                    received: { type: 'boolean', const: true },
+                    eventId: { type: 'string' },
+                    type: { type: 'string' },
+                    outcome: {
+                      type: 'string',
+                      enum: [
+                        'created',
+                        'updated',
+                        'unchanged',
+                        'deleted',
+                        'recorded',
+                        'ignored',
+                        'conflict',
+                        'invalid',
+                      ],
+                    },
+                    duplicate: { type: 'boolean' },
+                  },
+                },
+              },
+            },
+          },
+          '400': envelopeResponse(
+            'WEBHOOK_SIGNATURE_INVALID: missing, invalid or expired signature; nothing changed',
+          ),
+          '413': envelopeResponse('PAYLOAD_TOO_LARGE: body over 1 MB'),
+          '503': envelopeResponse('SERVICE_UNAVAILABLE: no signing secret configured'),
+        },
+      },
+    },
+  };
 }
 
 /**

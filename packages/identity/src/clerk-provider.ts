@@ -7,7 +7,14 @@ export interface ClerkProviderOptions {
   secretKey: string;
   /** Clerk Backend API base URL; tests point it at the local stub (packages/testkit). */
   apiUrl?: string | undefined;
+  /**
+   * How long a call may take before it counts as Clerk being unavailable (default 8 s). Role changes and
+   * erasure wait on Clerk inside a database transaction, which must end before its own timeout.
+   */
+  timeoutMs?: number | undefined;
 }
+
+const DEFAULT_TIMEOUT_MS = 8_000;
 
 interface ClerkApiErrorLike {
   status?: number | undefined;
@@ -75,12 +82,30 @@ export function fromClerkError(error: unknown, action: string): AppError {
 export class ClerkIdentityProvider implements IdentityProvider {
   readonly name = 'clerk' as const;
   readonly #clerk: ClerkClient;
+  readonly #timeoutMs: number;
 
   constructor(options: ClerkProviderOptions) {
     this.#clerk = createClerkClient({
       secretKey: options.secretKey,
       ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     });
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** The call, or a timeout error (reported as IDENTITY_PROVIDER_UNAVAILABLE) when Clerk takes too long. */
+  async #withTimeout<T>(call: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Clerk did not answer within ${this.#timeoutMs} ms`)),
+        this.#timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([call, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async createUser(input: {
@@ -89,11 +114,13 @@ export class ClerkIdentityProvider implements IdentityProvider {
     role: Role;
   }): Promise<{ providerUserId: string }> {
     try {
-      const user = await this.#clerk.users.createUser({
-        emailAddress: [input.email],
-        password: input.password,
-        publicMetadata: { role: input.role },
-      });
+      const user = await this.#withTimeout(
+        this.#clerk.users.createUser({
+          emailAddress: [input.email],
+          password: input.password,
+          publicMetadata: { role: input.role },
+        }),
+      );
       return { providerUserId: user.id };
     } catch (error) {
       throw fromClerkError(error, 'create the account');
@@ -102,7 +129,7 @@ export class ClerkIdentityProvider implements IdentityProvider {
 
   async deleteUser(providerUserId: string): Promise<void> {
     try {
-      await this.#clerk.users.deleteUser(providerUserId);
+      await this.#withTimeout(this.#clerk.users.deleteUser(providerUserId));
     } catch (error) {
       if (isClerkApiError(error) && error.status === 404) return;
       throw fromClerkError(error, 'delete the account');
@@ -111,8 +138,15 @@ export class ClerkIdentityProvider implements IdentityProvider {
 
   async setRole(providerUserId: string, role: Role): Promise<void> {
     try {
-      await this.#clerk.users.updateUserMetadata(providerUserId, { publicMetadata: { role } });
+      await this.#withTimeout(
+        this.#clerk.users.updateUserMetadata(providerUserId, { publicMetadata: { role } }),
+      );
     } catch (error) {
+      if (isClerkApiError(error) && error.status === 404) {
+        throw new AppError('IDENTITY_PROVIDER_REJECTED', 'The account no longer exists at Clerk.', {
+          reasons: [{ code: 'resource_not_found', message: 'No such user at Clerk.' }],
+        });
+      }
       throw fromClerkError(error, 'update the role');
     }
   }

@@ -11,6 +11,9 @@ export const MAX_PASSWORD_LENGTH = 72;
 /** zxcvbn score 0–4; 3 is "safely unguessable: moderate protection from offline slow-hash scenario". */
 const MIN_SCORE = 3;
 
+/** Roughly what Clerk accepts: something@domain.tld, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 let estimator: ZxcvbnFactory | undefined;
 
 /**
@@ -51,6 +54,18 @@ export class LocalIdentityProvider implements IdentityProvider {
   readonly name = 'local' as const;
 
   createUser(input: { email: string; password: string }): Promise<{ providerUserId: string }> {
+    // The refusal Clerk gives, so that both modes answer a malformed address alike.
+    if (!EMAIL.test(input.email)) {
+      throw new AppError('IDENTITY_PROVIDER_REJECTED', 'email_address must be a valid email address.', {
+        reasons: [
+          {
+            code: 'form_param_format_invalid',
+            message: 'email_address must be a valid email address.',
+            field: 'email_address',
+          },
+        ],
+      });
+    }
     checkPasswordStrength(input.password, [input.email, ...input.email.split(/[@.+_-]/)]);
     return Promise.resolve({ providerUserId: `user_local_${randomUUID().replaceAll('-', '')}` });
   }

@@ -1,3 +1,5 @@
 export * from './catalog.ts';
 export * from './http.ts';
 export * from './pg-websocket-proxy.ts';
+export * from './clerk-stub.ts';
+export * from './clerk-stub-webhooks.ts';
