@@ -100,6 +100,10 @@ export function restHandler(deps: ApiDeps, logger: Logger) {
   return (req: Request, res: Response, next: () => void): Promise<void> => {
     // HEAD is GET without a body (Node drops the body for HEAD requests by itself); the adapter knows GET.
     if (req.method === 'HEAD') req.method = 'GET';
+    // A POST whose input is all in the path (POST /me/invitations/{id}/accept) may come without a body and
+    // so without a content type, which the adapter refuses (400) before authentication is even reported.
+    const bodyless = !req.headers['transfer-encoding'] && Number(req.headers['content-length'] ?? 0) === 0;
+    if (bodyless && !req.headers['content-type']) req.headers['content-type'] = 'application/json';
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     res.end = ((...args: unknown[]) => {
       const failure: unknown = res.locals['trpcError'];
