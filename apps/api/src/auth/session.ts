@@ -2,7 +2,13 @@ import { verifyToken } from '@clerk/backend';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '@iris/core';
 import type { Principal } from '@iris/api';
-import { type UserRepository, ZSessionClaims, type SessionClaims } from '@iris/identity';
+import {
+  looksLikeApiKey,
+  type ServiceActor,
+  type UserRepository,
+  ZSessionClaims,
+  type SessionClaims,
+} from '@iris/identity';
 
 export interface SessionVerifier {
   /** Resolves the claims of a valid token; throws UNAUTHENTICATED otherwise. */
@@ -48,12 +54,22 @@ function tokenOf(req: Request): string | undefined {
   return undefined;
 }
 
+/** Resolves an API key (`iris_sk_…`) to its service account; throws UNAUTHENTICATED otherwise. */
+export interface ApiKeyAuthenticator {
+  authenticate(key: string): Promise<ServiceActor>;
+}
+
 /**
- * Express layer: a request with no credentials goes on anonymous (public procedures still work). One with
+ * Express layer: a bearer token that starts with `iris_sk_` is an API key (a service account), anything
+ * else a session token. A request with no credentials goes on anonymous (public procedures still work). One with
  * bad credentials goes on anonymous too, carrying the rejection: the rate limiter charges it to its IP (so
  * token guessing is throttled), and the procedure layer then answers 401 in the caller's protocol.
  */
-export function authenticate(deps: { verifier: SessionVerifier; users: UserRepository }) {
+export function authenticate(deps: {
+  verifier: SessionVerifier;
+  users: UserRepository;
+  serviceAccounts: ApiKeyAuthenticator;
+}) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     res.locals['principal'] = null;
     const token = tokenOf(req);
@@ -64,22 +80,31 @@ export function authenticate(deps: { verifier: SessionVerifier; users: UserRepos
     try {
       if (token === '')
         throw new AppError('UNAUTHENTICATED', 'Malformed Authorization header: use "Bearer <token>".');
-      const claims = await deps.verifier.verify(token);
-      const user = await deps.users.findByClerkUserId(claims.sub);
-      if (!user) throw new AppError('UNAUTHENTICATED', 'The session belongs to no Iris user.');
-      const principal: Principal = {
-        kind: 'user',
-        userId: user.id,
-        clerkUserId: claims.sub,
-        // The database decides the role, so a change applies at once rather than when the token expires.
-        role: user.role,
-        sessionId: claims.sid,
-      };
-      res.locals['principal'] = principal;
+      res.locals['principal'] = looksLikeApiKey(token)
+        ? await deps.serviceAccounts.authenticate(token)
+        : await userPrincipal(deps, token);
     } catch (error) {
       res.locals['rejection'] = error;
     }
     next();
+  };
+}
+
+async function userPrincipal(
+  deps: { verifier: SessionVerifier; users: UserRepository },
+  token: string,
+): Promise<Principal> {
+  const claims = await deps.verifier.verify(token);
+  // Soft-deleted users are filtered out by the lookup: a deleted account's sessions stop working at once.
+  const user = await deps.users.findByClerkUserId(claims.sub);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'The session belongs to no Iris user.');
+  return {
+    kind: 'user',
+    userId: user.id,
+    clerkUserId: claims.sub,
+    // The database decides the role, so a change applies at once rather than when the token expires.
+    role: user.role,
+    sessionId: claims.sid,
   };
 }
 

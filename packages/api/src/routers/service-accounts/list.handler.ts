@@ -1,0 +1,20 @@
+import type { Context, Principal } from '../../context.ts';
+import { toPage } from '../../list-query.ts';
+import { actingOf } from '../../trpc.ts';
+import { afterOf } from '../customers/cursor.ts';
+import { toServiceAccountJson } from './account.schema.ts';
+import type { TServiceAccountListInput, TServiceAccountListOutput } from './list.schema.ts';
+
+export async function serviceAccountListHandler({
+  ctx,
+  input,
+}: {
+  ctx: Context & { principal: Principal };
+  input: TServiceAccountListInput;
+}): Promise<TServiceAccountListOutput> {
+  const rows = await ctx.deps.identity.serviceAccounts.list(actingOf(ctx), input.organizationId, {
+    limit: input.limit,
+    after: afterOf(input.cursor),
+  });
+  return toPage(rows, input.limit, toServiceAccountJson, (row) => [row.createdAt.toISOString(), row.id]);
+}
