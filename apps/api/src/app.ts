@@ -7,7 +7,8 @@ import swaggerUi from 'swagger-ui-express';
 import { AppError, type Logger } from '@iris/core';
 import { buildOpenApiDocument, REST_BASE_PATH, type ApiDeps } from '@iris/api';
 import type { UserRepository } from '@iris/identity';
-import { authenticate, type SessionVerifier } from './auth/session.ts';
+import { authenticate, type ApiKeyAuthenticator, type SessionVerifier } from './auth/session.ts';
+import { CLERK_WEBHOOK_MAX_BYTES, CLERK_WEBHOOK_PATH, clerkWebhookHandler } from './http/clerk-webhook.ts';
 import { errorHandler, notFound, sendError } from './http/errors.ts';
 import { createApiMetrics, metricsEndpoint, recordRequests, type ApiMetrics } from './http/metrics.ts';
 import { createRateLimiter, type RateLimits } from './http/rate-limit.ts';
@@ -21,6 +22,8 @@ export interface AppConfig {
   metrics: { token?: string | undefined; allowlist: string[] };
   /** null turns rate limiting off (tests of other things, benchmarks). */
   rateLimits: RateLimits | null;
+  /** Verifies Clerk's webhooks (CLERK_WEBHOOK_SIGNING_SECRET); without it the endpoint answers 503. */
+  clerkWebhookSigningSecret?: string | undefined;
 }
 
 export interface AppParts {
@@ -29,6 +32,8 @@ export interface AppParts {
   logger: Logger;
   verifier: SessionVerifier;
   users: UserRepository;
+  /** Resolves `Authorization: Bearer iris_sk_…` API keys to service accounts. */
+  serviceAccounts: ApiKeyAuthenticator;
   /** The pool Prisma uses; the rate limiter and readiness check share it. */
   pool: pg.Pool;
   metrics?: ApiMetrics;
@@ -88,10 +93,25 @@ export function createApp(parts: AppParts): { app: Express; metrics: ApiMetrics 
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }));
 
   // API routes: authenticate, then limit per caller; what they refuse, the procedure layer answers.
-  const authentication = authenticate({ verifier: parts.verifier, users: parts.users });
+  const authentication = authenticate({
+    verifier: parts.verifier,
+    users: parts.users,
+    serviceAccounts: parts.serviceAccounts,
+  });
   const guards = config.rateLimits
     ? [authentication, createRateLimiter(parts.pool, config.rateLimits, logger)]
     : [authentication];
+
+  // Clerk's webhooks: the raw body (the signature covers its bytes), no session auth, before the JSON parser.
+  app.post(
+    `${REST_BASE_PATH}${CLERK_WEBHOOK_PATH}`,
+    express.raw({ type: 'application/json', limit: CLERK_WEBHOOK_MAX_BYTES }),
+    clerkWebhookHandler({
+      service: deps.identity.clerkWebhooks,
+      signingSecret: config.clerkWebhookSigningSecret,
+      logger,
+    }),
+  );
 
   app.use('/trpc', ...guards, trpcHandler(deps, logger));
   app.use(REST_BASE_PATH, express.json({ limit: MAX_BODY_BYTES }), ...guards, restHandler(deps, logger));

@@ -66,6 +66,7 @@ export async function composeApi(
     provider = new ClerkIdentityProvider({
       secretKey: env.CLERK_SECRET_KEY ?? '',
       apiUrl: env.CLERK_API_URL,
+      timeoutMs: env.CLERK_API_TIMEOUT_MS,
     });
   }
 
@@ -74,6 +75,7 @@ export async function composeApi(
     clock,
     provider,
     config: { auditRetentionDays: env.AUDIT_RETENTION_DAYS },
+    logger,
   });
 
   const startedAt = Date.now();
@@ -82,6 +84,7 @@ export async function composeApi(
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
       corsOrigins: env.CORS_ORIGINS,
       trustProxy: env.TRUST_PROXY,
+      clerkWebhookSigningSecret: env.CLERK_WEBHOOK_SIGNING_SECRET,
       metrics: { token: env.METRICS_TOKEN, allowlist: env.METRICS_ALLOWLIST },
       rateLimits: env.RATE_LIMIT_ENABLED
         ? {
@@ -125,6 +128,7 @@ export async function composeApi(
     logger,
     verifier,
     users,
+    serviceAccounts: identity.serviceAccounts,
     pool,
   });
 

@@ -24,6 +24,8 @@ interface World {
   addressA: string;
   invitationA: string;
   relationshipA: string;
+  /** Restaurant A's pending request to a second supplier of tenant A. */
+  requestedRelationshipA: string;
   serviceAccountA: string;
   /** A pending invitation of restaurant A addressed to a user of tenant B (so "me" procedures are tested). */
   invitationToAttacker: string;
@@ -52,7 +54,115 @@ const CASES: Record<string, Case> = {
     kind: 'exempt',
     reason: 'local mode only (404 otherwise; refused in production); tested in apps/api',
   },
+  'auth.register': {
+    kind: 'exempt',
+    reason: 'public sign-up: takes no ids and creates only the new account (and its own organization)',
+  },
   'admin.auditLog.list': { kind: 'denied', input: (w) => ({ organizationId: w.restaurantA }) },
+  'admin.users.list': { kind: 'denied', input: () => ({ limit: 50 }) },
+  'admin.users.get': { kind: 'denied', input: (w) => ({ userId: w.ownerRestaurantA.userId }) },
+  'admin.users.setRole': {
+    kind: 'denied',
+    input: (w) => ({ userId: w.ownerRestaurantA.userId, role: 'supplier' }),
+  },
+  'admin.users.delete': { kind: 'denied', input: (w) => ({ userId: w.ownerRestaurantA.userId }) },
+  'admin.users.gdprErase': { kind: 'denied', input: (w) => ({ userId: w.ownerRestaurantA.userId }) },
+
+  'restaurants.create': {
+    kind: 'exempt',
+    reason: 'takes no ids: creates a restaurant owned by the caller (supplier users and keys get 403)',
+  },
+  'restaurants.list': { kind: 'scoped', input: () => ({ limit: 50 }) },
+  'restaurants.get': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA }) },
+  'restaurants.update': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, name: 'X', contactName: null }),
+  },
+  'restaurants.addresses.create': {
+    kind: 'denied',
+    input: (w) => ({
+      restaurantId: w.restaurantA,
+      label: 'a',
+      line1: 'b',
+      postalCode: '11111',
+      city: 'c',
+      isDefault: true,
+    }),
+  },
+  'restaurants.addresses.update': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, addressId: w.addressA, label: 'x' }),
+  },
+  'restaurants.addresses.remove': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, addressId: w.addressA }),
+  },
+  'suppliers.create': {
+    kind: 'exempt',
+    reason: 'takes no ids: creates a supplier owned by the caller (restaurant users and keys get 403)',
+  },
+  // The directory itself (mine unset) is public by design: every signed-in user sees suppliers' public
+  // profiles, which is how a restaurant finds one to request; `mine` must show only the caller's own.
+  'suppliers.list': { kind: 'scoped', input: () => ({ limit: 50, mine: 'true' }) },
+  'suppliers.get': { kind: 'scoped', input: (w) => ({ supplierId: w.supplierA }) },
+  'suppliers.update': { kind: 'denied', input: (w) => ({ supplierId: w.supplierA, name: 'X' }) },
+
+  'organizations.members.list': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, limit: 50 }),
+  },
+  'organizations.members.update': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, userId: w.staffRestaurantA.userId, role: 'owner' }),
+  },
+  'organizations.members.remove': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, userId: w.staffRestaurantA.userId }),
+  },
+  'organizations.invitations.create': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, email: 'x@example.com', role: 'owner' }),
+  },
+  'organizations.invitations.list': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, limit: 50 }),
+  },
+  'organizations.invitations.revoke': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, invitationId: w.invitationA }),
+  },
+  'me.get': { kind: 'scoped', input: () => undefined },
+  'me.invitations': { kind: 'scoped', input: () => ({ limit: 50 }) },
+  'me.acceptInvitation': { kind: 'denied', input: (w) => ({ invitationId: w.invitationA }) },
+  'me.declineInvitation': { kind: 'denied', input: (w) => ({ invitationId: w.invitationA }) },
+
+  'customers.request': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, supplierId: w.supplierA }),
+  },
+  'customers.listForRestaurant': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, limit: 50 }),
+  },
+  'customers.listForSupplier': { kind: 'denied', input: (w) => ({ supplierId: w.supplierA, limit: 50 }) },
+  'customers.get': { kind: 'denied', input: (w) => ({ relationshipId: w.relationshipA }) },
+  'customers.approve': { kind: 'denied', input: (w) => ({ relationshipId: w.relationshipA }) },
+  'customers.block': { kind: 'denied', input: (w) => ({ relationshipId: w.relationshipA, reason: 'x' }) },
+  'customers.updateTerms': {
+    kind: 'denied',
+    input: (w) => ({ relationshipId: w.relationshipA, paymentTermsDays: 5, customerNumber: 'X-1' }),
+  },
+  'customers.withdraw': { kind: 'denied', input: (w) => ({ relationshipId: w.requestedRelationshipA }) },
+
+  'serviceAccounts.create': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, name: 'x', permissions: ['customers:read'] }),
+  },
+  'serviceAccounts.list': { kind: 'denied', input: (w) => ({ organizationId: w.restaurantA, limit: 50 }) },
+  'serviceAccounts.revoke': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, serviceAccountId: w.serviceAccountA }),
+  },
 };
 
 const ALL_PERMISSIONS = [
@@ -148,6 +258,11 @@ beforeAll(async () => {
     data: { supplierId: supplierA, restaurantId: restaurantA, status: 'active', customerNumber: 'A-1' },
     select: { id: true },
   });
+  const supplierA2 = (await harness.createOrganization('supplier', ownerSupplierA, 'Grossist A2')).id;
+  const requested = await db.customerRelationship.create({
+    data: { supplierId: supplierA2, restaurantId: restaurantA, status: 'requested' },
+    select: { id: true },
+  });
   const serviceAccountA = await harness.serviceActor(restaurantA, [...ALL_PERMISSIONS]);
 
   world = {
@@ -159,6 +274,7 @@ beforeAll(async () => {
     addressA: address.id,
     invitationA: invitation.id,
     relationshipA: relationship.id,
+    requestedRelationshipA: requested.id,
     serviceAccountA: serviceAccountA.serviceAccountId,
     invitationToAttacker: invitationToAttacker.id,
     secretIds: [
@@ -166,6 +282,8 @@ beforeAll(async () => {
       address.id,
       invitation.id,
       relationship.id,
+      requested.id,
+      supplierA2,
       serviceAccountA.serviceAccountId,
       ownerRestaurantA.userId,
       staffRestaurantA.userId,
