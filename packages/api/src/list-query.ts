@@ -63,9 +63,33 @@ export function decodeCursor(cursor: string, length: number): (string | number |
   } catch {
     // falls through to the error below
   }
-  throw new AppError('VALIDATION_FAILED', 'The cursor is not valid for this list.', {
+  throw invalidCursor();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function invalidCursor(): AppError {
+  return new AppError('VALIDATION_FAILED', 'The cursor is not valid for this list.', {
     issues: [{ path: 'cursor', message: 'Invalid cursor', code: 'invalid_cursor' }],
   });
+}
+
+/** Lists in time order: the cursor holds the (ISO time, id) of the last item. */
+export function afterCreatedAt(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = decodeCursor(cursor, 2);
+  if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id) || Number.isNaN(Date.parse(at))) {
+    throw invalidCursor();
+  }
+  return { createdAt: new Date(at), id };
+}
+
+/** Lists sorted by name: the cursor holds the (name, id) of the last item. */
+export function afterName(cursor: string | undefined): { name: string; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [name, id] = decodeCursor(cursor, 2);
+  if (typeof name !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
+  return { name, id };
 }
 
 /** Builds a page from `limit + 1` fetched rows: the extra row only tells whether there is more. */

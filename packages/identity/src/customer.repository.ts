@@ -1,4 +1,4 @@
-import { includeDeleted, Prisma, type CustomerStatus, type DbOrTx } from '@iris/db';
+import { escapeLike, includeDeleted, Prisma, type CustomerStatus, type DbOrTx } from '@iris/db';
 
 /** A customer relationship with the names of both sides (for lists and detail views). */
 export interface CustomerRelationshipRecord {
@@ -110,7 +110,8 @@ export class CustomerRepository {
         supplierId: { in: [...supplierIds] },
         restaurantId,
         status: { in: VISIBLE_STATUSES },
-        supplier: { organization: { deletedAt: null } },
+        supplier: { deletedAt: null, organization: { deletedAt: null } },
+        deletedAt: null,
       },
       select: { id: true },
     });
@@ -281,8 +282,10 @@ export class CustomerRepository {
           q
             ? {
                 OR: [
-                  { restaurant: { organization: { name: { contains: q, mode: 'insensitive' } } } },
-                  { customerNumber: { contains: q, mode: 'insensitive' } },
+                  {
+                    restaurant: { organization: { name: { contains: escapeLike(q), mode: 'insensitive' } } },
+                  },
+                  { customerNumber: { contains: escapeLike(q), mode: 'insensitive' } },
                 ],
               }
             : {},

@@ -1,4 +1,4 @@
-import type { CustomerStatus, DbOrTx, OrganizationKind, Prisma, Tx } from '@iris/db';
+import { escapeLike, type DbOrTx, type OrganizationKind, type Prisma, type Tx } from '@iris/db';
 import { DELIVERY_ADDRESS_SELECT, type DeliveryAddressRecord } from './delivery-address.repository.ts';
 
 /** What lists show of an organization. */
@@ -231,34 +231,6 @@ export class OrganizationRepository {
   countMembers(organizationId: string, tx: DbOrTx = this.#db): Promise<number> {
     return tx.membership.count({ where: { organizationId, user: { deletedAt: null } } });
   }
-
-  /**
-   * Whether any of `supplierIds` has `restaurantId` as a customer in one of `statuses` (what lets a
-   * supplier see the restaurant's profile).
-   */
-  async hasCustomerRelationship(
-    supplierIds: readonly string[],
-    restaurantId: string,
-    statuses: readonly CustomerStatus[],
-    tx: DbOrTx = this.#db,
-  ): Promise<boolean> {
-    if (supplierIds.length === 0) return false;
-    const found = await tx.customerRelationship.findFirst({
-      where: {
-        supplierId: { in: [...supplierIds] },
-        restaurantId,
-        status: { in: [...statuses] },
-        supplier: { deletedAt: null, organization: { deletedAt: null } },
-      },
-      select: { id: true },
-    });
-    return found !== null;
-  }
-}
-
-/** `%`, `_` and `\` are LIKE wildcards to Prisma’s `contains`; a search for them means the characters. */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 function listWhere(

@@ -30,7 +30,6 @@ export interface Restaurant extends Omit<RestaurantRecord, 'deliveryPreferences'
 export type RestaurantAccess = Grant['via'] | 'supplier';
 
 /** Customer relationships in these states let the supplier see the restaurant's profile. */
-const SUPPLIER_SEES_RESTAURANT_STATUSES = ['requested', 'active'] as const;
 
 function toRestaurant(record: RestaurantRecord): Restaurant {
   return { ...record, deliveryPreferences: readDeliveryPreferences(record.deliveryPreferences) };
@@ -192,11 +191,7 @@ export class RestaurantService {
           ? [actor.organizationId]
           : []
         : await this.#deps.memberships.organizationIdsOf(actor.userId, 'supplier');
-    const related = await this.#deps.organizations.hasCustomerRelationship(
-      supplierIds,
-      restaurantId,
-      SUPPLIER_SEES_RESTAURANT_STATUSES,
-    );
+    const related = await this.#deps.customers.supplierSeesRestaurant(supplierIds, restaurantId);
     if (related && actor.kind === 'service' && !actor.permissions.includes('customers:read')) {
       throw new AppError('FORBIDDEN', 'This API key lacks the permission customers:read.');
     }

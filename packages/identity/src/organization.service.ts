@@ -1,5 +1,6 @@
 import { AppError, type Clock } from '@iris/core';
 import type { Db, Tx } from '@iris/db';
+import type { CustomerRepository } from './customer.repository.ts';
 import type { AccessControl, Grant } from './access.ts';
 import type { Acting } from './actor.ts';
 import type { AuditLog } from './audit.ts';
@@ -20,6 +21,8 @@ export interface OrganizationServiceDeps {
   organizations: OrganizationRepository;
   addresses: DeliveryAddressRepository;
   memberships: MembershipRepository;
+  /** Whether a supplier may see a restaurant (its customer, requested or active). */
+  customers: Pick<CustomerRepository, 'supplierSeesRestaurant'>;
 }
 
 export interface OrganizationListQuery {

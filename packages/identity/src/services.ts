@@ -92,6 +92,7 @@ export function createIdentityServices(deps: IdentityDeps) {
     organizations: organizationRepository,
     addresses: addressRepository,
     memberships: membershipRepository,
+    customers: customerRepository,
   };
   const restaurants = new RestaurantService(organizationDeps);
   const suppliers = new SupplierService(organizationDeps);

@@ -1,4 +1,5 @@
 import {
+  escapeLike,
   includeDeleted,
   type DbOrTx,
   type OrganizationKind,
@@ -49,11 +50,6 @@ const USER_ADMIN_SELECT = {
   deletedAt: true,
   erasedAt: true,
 } as const satisfies Prisma.UserSelect;
-
-/** `%`, `_` and `\` are LIKE wildcards; a search for them means the characters themselves. */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 /** The only code that knows how users are stored. */
 export class UserRepository {

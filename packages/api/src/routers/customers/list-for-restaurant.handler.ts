@@ -1,7 +1,6 @@
 import type { Context, Principal } from '../../context.ts';
-import { toPage } from '../../list-query.ts';
+import { afterCreatedAt, toPage } from '../../list-query.ts';
 import { actingOf } from '../../trpc.ts';
-import { afterOf } from './cursor.ts';
 import type {
   TCustomerListForRestaurantInput,
   TCustomerListForRestaurantOutput,
@@ -19,7 +18,7 @@ export async function customerListForRestaurantHandler({
     actingOf(ctx),
     input.restaurantId,
     { status: input.status },
-    { limit: input.limit, after: afterOf(input.cursor) },
+    { limit: input.limit, after: afterCreatedAt(input.cursor) },
   );
   return toPage(rows, input.limit, toCustomerRelationshipJson, relationshipCursor);
 }

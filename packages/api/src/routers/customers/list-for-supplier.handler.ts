@@ -1,7 +1,6 @@
 import type { Context, Principal } from '../../context.ts';
-import { toPage } from '../../list-query.ts';
+import { afterCreatedAt, toPage } from '../../list-query.ts';
 import { actingOf } from '../../trpc.ts';
-import { afterOf } from './cursor.ts';
 import type {
   TCustomerListForSupplierInput,
   TCustomerListForSupplierOutput,
@@ -19,7 +18,7 @@ export async function customerListForSupplierHandler({
     actingOf(ctx),
     input.supplierId,
     { status: input.status, q: input.q },
-    { limit: input.limit, after: afterOf(input.cursor) },
+    { limit: input.limit, after: afterCreatedAt(input.cursor) },
   );
   return toPage(rows, input.limit, toCustomerRelationshipJson, relationshipCursor);
 }

@@ -1,7 +1,6 @@
 import type { Context, Principal } from '../../context.ts';
-import { toPage } from '../../list-query.ts';
+import { afterName, toPage } from '../../list-query.ts';
 import { actingOf } from '../../trpc.ts';
-import { afterName } from '../organizations/_cursors.ts';
 import { toRestaurantSummaryJson } from './_mappers.ts';
 import type { TRestaurantsListInput, TRestaurantsListOutput } from './list.schema.ts';
 

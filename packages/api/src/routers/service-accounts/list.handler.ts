@@ -1,7 +1,6 @@
 import type { Context, Principal } from '../../context.ts';
-import { toPage } from '../../list-query.ts';
+import { afterCreatedAt, toPage } from '../../list-query.ts';
 import { actingOf } from '../../trpc.ts';
-import { afterOf } from '../customers/cursor.ts';
 import { toServiceAccountJson } from './account.schema.ts';
 import type { TServiceAccountListInput, TServiceAccountListOutput } from './list.schema.ts';
 
@@ -14,7 +13,7 @@ export async function serviceAccountListHandler({
 }): Promise<TServiceAccountListOutput> {
   const rows = await ctx.deps.identity.serviceAccounts.list(actingOf(ctx), input.organizationId, {
     limit: input.limit,
-    after: afterOf(input.cursor),
+    after: afterCreatedAt(input.cursor),
   });
   return toPage(rows, input.limit, toServiceAccountJson, (row) => [row.createdAt.toISOString(), row.id]);
 }

@@ -1,7 +1,6 @@
 import type { Context, Principal } from '../../context.ts';
-import { toPage } from '../../list-query.ts';
+import { afterName, toPage } from '../../list-query.ts';
 import { actingOf } from '../../trpc.ts';
-import { afterName } from '../organizations/_cursors.ts';
 import { toSupplierProfileJson } from './_schemas.ts';
 import type { TSuppliersListInput, TSuppliersListOutput } from './list.schema.ts';
 

@@ -1,7 +1,6 @@
 import type { Context, Principal } from '../../../context.ts';
-import { toPage } from '../../../list-query.ts';
+import { afterCreatedAt, toPage } from '../../../list-query.ts';
 import { actingOf } from '../../../trpc.ts';
-import { afterTime } from '../_cursors.ts';
 import { toMemberJson } from './_schemas.ts';
 import type { TMembersListInput, TMembersListOutput } from './list.schema.ts';
 
@@ -12,10 +11,10 @@ export async function membersListHandler({
   ctx: Context & { principal: Principal };
   input: TMembersListInput;
 }): Promise<TMembersListOutput> {
-  const after = afterTime(input.cursor);
+  const after = afterCreatedAt(input.cursor);
   const rows = await ctx.deps.identity.memberships.list(actingOf(ctx), input.organizationId, {
     limit: input.limit,
-    after: after ? { joinedAt: after.at, id: after.id } : undefined,
+    after: after ? { joinedAt: after.createdAt, id: after.id } : undefined,
   });
   return toPage(rows, input.limit, toMemberJson, (row) => [row.joinedAt.toISOString(), row.id]);
 }
