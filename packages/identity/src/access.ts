@@ -103,6 +103,9 @@ export class AccessControl {
     if (!organization || (need.kind && organization.kind !== need.kind)) throw notFound();
     if (isAdmin(actor)) return { organizationId, kind: organization.kind, via: 'admin', memberRole: null };
 
+    // Restaurant users act for restaurants, supplier users for suppliers: a membership left over from
+    // before a role change grants nothing.
+    if (actor.role !== organization.kind) throw notFound();
     const memberRole = await this.#repo.membershipRole(actor.userId, organizationId, tx);
     if (!memberRole) throw notFound();
     if (need.memberRole === 'owner' && memberRole !== 'owner') {
@@ -116,8 +119,17 @@ export class AccessControl {
    * organization, or null for admins (meaning all).
    */
   async visibleOrganizationIds(actor: Actor, kind: OrganizationKind, tx?: DbOrTx): Promise<string[] | null> {
-    if (actor.kind === 'service') return actor.organizationKind === kind ? [actor.organizationId] : [];
     if (isAdmin(actor)) return null;
+    return this.memberOrganizationIds(actor, kind, tx);
+  }
+
+  /**
+   * The organizations of `kind` the actor acts for: a service account's own, or a user's memberships when
+   * the user's role is that kind (admins act for none; they are let through by `organization()`).
+   */
+  async memberOrganizationIds(actor: Actor, kind: OrganizationKind, tx?: DbOrTx): Promise<string[]> {
+    if (actor.kind === 'service') return actor.organizationKind === kind ? [actor.organizationId] : [];
+    if (actor.role !== kind) return [];
     return this.#repo.organizationIdsOf(actor.userId, kind, tx);
   }
 }

@@ -128,7 +128,8 @@ export class AuditLog {
     this.#db = db;
   }
 
-  async record(acting: Acting | SystemActing, input: AuditInput, tx: DbOrTx = this.#db): Promise<void> {
+  /** `tx` is required: an entry belongs in the transaction of the change it records. */
+  async record(acting: Acting | SystemActing, input: AuditInput, tx: DbOrTx): Promise<void> {
     await tx.auditEntry.create({
       data: {
         ...actorColumns(acting),

@@ -236,9 +236,9 @@ export class CustomerRepository {
    * Withdraws a request that is still `requested`: soft delete, releasing any customer number it held so
    * the supplier can give it to someone else. Returns the number of rows changed (0: no longer requested).
    */
-  async withdrawRequest(id: string, at: Date, tx: DbOrTx = this.#db): Promise<number> {
+  async withdraw(id: string, status: CustomerStatus, at: Date, tx: DbOrTx = this.#db): Promise<number> {
     const result = await tx.customerRelationship.updateMany({
-      where: { id, status: 'requested' },
+      where: { id, status },
       data: { deletedAt: at, customerNumber: null },
     });
     return result.count;

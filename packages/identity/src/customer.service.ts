@@ -277,7 +277,7 @@ export class CustomerService {
     }
   }
 
-  /** Restaurant side, only while `requested`: the request disappears (soft delete). */
+  /** Restaurant side, any status: the relationship disappears (soft delete) and frees its customer number. */
   async withdraw(acting: Acting, relationshipId: string): Promise<void> {
     const { relationship, grant } = await this.#authorize(
       acting,
@@ -285,16 +285,19 @@ export class CustomerService {
       'restaurant',
       'customers:write',
     );
-    if (relationship.status !== 'requested') throw this.#invalidTransition(relationship.status, 'withdraw');
+    // A restaurant may leave a supplier in any status: withdraw its request, end an active relationship,
+    // or end a blocked one (so the supplier cannot unblock it later and see the restaurant again).
     await inTransaction(this.#db, async (tx) => {
-      const count = await this.#repo.withdrawRequest(relationship.id, this.#clock.now(), tx);
-      // Decided (or withdrawn) in the meantime.
+      const count = await this.#repo.withdraw(relationship.id, relationship.status, this.#clock.now(), tx);
+      // Changed (or withdrawn) in the meantime: the caller decided on a state that is gone.
       if (count === 0) {
         const now = await this.#repo.findById(relationship.id, tx);
         if (!now) throw relationshipNotFound(relationship.id);
         throw this.#invalidTransition(now.status, 'withdraw');
       }
-      await this.#record(acting, grant, tx, relationship, 'customer.withdrawn', relationship.restaurantId);
+      await this.#record(acting, grant, tx, relationship, 'customer.withdrawn', relationship.restaurantId, {
+        from: relationship.status,
+      });
     });
   }
 

@@ -185,12 +185,7 @@ export class RestaurantService {
 
   async #seenBySupplier(actor: Actor, restaurantId: string): Promise<boolean> {
     if (!isUuid(restaurantId)) return false;
-    const supplierIds =
-      actor.kind === 'service'
-        ? actor.organizationKind === 'supplier'
-          ? [actor.organizationId]
-          : []
-        : await this.#deps.memberships.organizationIdsOf(actor.userId, 'supplier');
+    const supplierIds = await this.#deps.access.memberOrganizationIds(actor, 'supplier');
     const related = await this.#deps.customers.supplierSeesRestaurant(supplierIds, restaurantId);
     if (related && actor.kind === 'service' && !actor.permissions.includes('customers:read')) {
       throw new AppError('FORBIDDEN', 'This API key lacks the permission customers:read.');

@@ -90,12 +90,7 @@ export class SupplierService {
     const actor = acting.actor;
     let ids: string[] | null = null;
     if (query.mine) {
-      ids =
-        actor.kind === 'service'
-          ? actor.organizationKind === 'supplier'
-            ? [actor.organizationId]
-            : []
-          : await this.#deps.memberships.organizationIdsOf(actor.userId, 'supplier');
+      ids = await this.#deps.access.memberOrganizationIds(actor, 'supplier');
     }
     const records = await this.#deps.organizations.listSuppliers({ ids, q: query.q }, page);
     return records.map(toSupplierProfile);

@@ -161,7 +161,8 @@ export const customersRouter = router({
         method: 'DELETE',
         path: '/customer-relationships/{relationshipId}',
         tags: ['customers'],
-        summary: 'Restaurant side: withdraw a request that is still pending (key: customers:write)',
+        summary:
+          'Restaurant side: withdraw the request or end the relationship, in any status (key: customers:write)',
         errorResponses: {
           403: 'The supplier side, or a key without customers:write',
           404: 'No such relationship that you can see',

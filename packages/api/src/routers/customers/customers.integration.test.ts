@@ -332,15 +332,9 @@ describe('customers.block', () => {
     expect(await failure(as(supplierStaff).block({ relationshipId: id, reason: 'igen' }))).toBe(
       'INVALID_STATE_TRANSITION',
     );
-    expect(await failure(as(restaurant.owner).withdraw({ relationshipId: id }))).toBe(
-      'INVALID_STATE_TRANSITION',
-    );
 
     const active = await as(supplierOwner).approve({ relationshipId: id });
     expect(active).toMatchObject({ status: 'active', blockedReason: null });
-    expect(await failure(as(restaurant.owner).withdraw({ relationshipId: id }))).toBe(
-      'INVALID_STATE_TRANSITION',
-    );
 
     const blockedAgain = await as(supplierOwner).block({ relationshipId: id, reason: 'Obetalda fakturor' });
     expect(blockedAgain.status).toBe('blocked');
@@ -537,7 +531,27 @@ describe('customers.withdraw', () => {
     });
   });
 
-  it('only the restaurant side, only while requested', async () => {
+  it('ends an active or a blocked relationship too: the supplier cannot unblock it and see the restaurant again', async () => {
+    for (const end of ['active', 'blocked'] as const) {
+      const { restaurant, relationship } = await requested();
+      await as(supplierOwner).approve({ relationshipId: relationship.id });
+      if (end === 'blocked')
+        await as(supplierOwner).block({ relationshipId: relationship.id, reason: 'Spärr' });
+      await as(restaurant.owner).withdraw({ relationshipId: relationship.id });
+      expect(await failure(as(supplierOwner).approve({ relationshipId: relationship.id }))).toBe(
+        'CUSTOMER_RELATIONSHIP_NOT_FOUND',
+      );
+      expect(await failure(as(supplierOwner).get({ relationshipId: relationship.id }))).toBe(
+        'CUSTOMER_RELATIONSHIP_NOT_FOUND',
+      );
+      expect((await auditOf(relationship.id)).at(-1)).toMatchObject({
+        action: 'customer.withdrawn',
+        metadata: { from: end },
+      });
+    }
+  });
+
+  it('only the restaurant side', async () => {
     const { restaurant, relationship } = await requested();
     const input = { relationshipId: relationship.id };
     expect(await failure(as(supplierOwner).withdraw(input))).toBe('FORBIDDEN');

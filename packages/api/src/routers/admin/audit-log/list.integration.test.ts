@@ -25,11 +25,13 @@ beforeAll(async () => {
         organizationId,
         metadata: { fields: ['label'] },
       },
+      harness.db,
     );
   }
   await audit.record(
     { actor: admin, requestId: 'req-admin', ip: '198.51.100.7' },
     { action: 'user.role_changed', entityType: 'user', entityId: chef.userId, metadata: { to: 'supplier' } },
+    harness.db,
   );
 });
 
