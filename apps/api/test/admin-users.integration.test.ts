@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startClerkStub, type ClerkStub } from '@iris/testkit';
+import {
+  clerkUserEvent,
+  generateClerkWebhookSecret,
+  signClerkWebhook,
+  startClerkStub,
+  type ClerkStub,
+} from '@iris/testkit';
 import { sql } from './gdpr-dump.ts';
 import { getJson, startTestApi, type TestApi } from './harness.ts';
 
@@ -11,6 +17,7 @@ describe('/api/v1/admin/users', () => {
   let adminId: string;
   let adminToken: string;
   let restaurantToken: string;
+  let webhookSecret: string;
 
   const call = (method: string, path: string, token: string | null, body?: unknown) =>
     getJson(`${t.baseUrl}/api/v1${path}`, {
@@ -44,6 +51,22 @@ describe('/api/v1/admin/users', () => {
     };
   }
 
+  const roleOf = async (userId: string) =>
+    (await sql<{ role: string }>(t.database!.url, 'SELECT role FROM "user" WHERE id = $1', [userId]))[0]
+      ?.role;
+  /** What Clerk sends after a change of the user at Clerk (here: the role in public metadata). */
+  const deliverUserUpdated = (clerkUserId: string) => {
+    const signed = signClerkWebhook(
+      webhookSecret,
+      clerkUserEvent('user.updated', stub.users.get(clerkUserId)!),
+    );
+    return getJson(`${t.baseUrl}/api/v1/webhooks/clerk`, {
+      method: 'POST',
+      headers: signed.headers,
+      body: signed.body,
+    });
+  };
+
   const auditOf = (entityId: string) =>
     sql<{ action: string; actorUserId: string; metadata: Record<string, unknown> }>(
       t.database!.url,
@@ -53,8 +76,9 @@ describe('/api/v1/admin/users', () => {
 
   beforeAll(async () => {
     stub = await startClerkStub();
+    webhookSecret = generateClerkWebhookSecret();
     t = await startTestApi({
-      clerk: { apiUrl: stub.url, secretKey: stub.secretKey },
+      clerk: { apiUrl: stub.url, secretKey: stub.secretKey, webhookSigningSecret: webhookSecret },
       env: { CLERK_API_TIMEOUT_MS: '500' },
     });
     const admin = await t.createUser('root@iris.example', 'admin');
@@ -188,6 +212,9 @@ describe('/api/v1/admin/users', () => {
       ]);
       const whoami = await call('GET', '/system/whoami', user.token);
       expect(whoami.body.role).toBe('supplier');
+      // Clerk's user.updated for the metadata change it made: Iris has the role already.
+      expect((await deliverUserUpdated(user.clerkUserId)).body.outcome).toBe('unchanged');
+      expect(await roleOf(user.id)).toBe('supplier');
 
       // The same role again: nothing to do, nothing audited.
       const same = await call('PATCH', `/admin/users/${user.id}/role`, adminToken, { role: 'supplier' });
@@ -210,18 +237,30 @@ describe('/api/v1/admin/users', () => {
       expect(await auditOf(user.id)).toEqual([]);
     });
 
-    it('503 when Clerk answers slower than CLERK_API_TIMEOUT_MS: the Iris role is unchanged', async () => {
+    it('503 when Clerk answers slower than CLERK_API_TIMEOUT_MS: the Iris role is unchanged, also once Clerk applied it and its user.updated arrives', async () => {
       const user = await registered('restaurant');
       stub.setLatency(1_500);
       const started = Date.now();
-      const response = await call('PATCH', `/admin/users/${user.id}/role`, adminToken, { role: 'supplier' });
+      const response = await call('PATCH', `/admin/users/${user.id}/role`, adminToken, { role: 'admin' });
       expect(response.status).toBe(503);
       expect(response.body.code).toBe('IDENTITY_PROVIDER_UNAVAILABLE');
+      expect(response.body.message).toMatch(/role in Iris is unchanged/);
       expect(Date.now() - started).toBeLessThan(1_500);
-      const [row] = await sql<{ role: string }>(t.database!.url, 'SELECT role FROM "user" WHERE id = $1', [
-        user.id,
-      ]);
-      expect(row!.role).toBe('restaurant');
+      expect(await roleOf(user.id)).toBe('restaurant');
+      expect(await auditOf(user.id)).toEqual([]);
+
+      // Clerk completes the call Iris stopped waiting for, and sends user.updated with the new metadata.
+      for (let waited = 0; waited < 3_000; waited += 50) {
+        if (stub.users.get(user.clerkUserId)?.publicMetadata['role'] === 'admin') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      stub.setLatency(0);
+      expect(stub.users.get(user.clerkUserId)?.publicMetadata).toEqual({ role: 'admin' });
+      const webhook = await deliverUserUpdated(user.clerkUserId);
+      expect(webhook.status).toBe(200);
+      expect(webhook.body.outcome).toBe('unchanged');
+      expect(await roleOf(user.id)).toBe('restaurant');
+      expect((await call('GET', '/system/whoami', user.token)).body.role).toBe('restaurant');
       expect(await auditOf(user.id)).toEqual([]);
     });
 

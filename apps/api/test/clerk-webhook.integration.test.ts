@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   clerkStubUser,
   clerkUserDeletedEvent,
   clerkUserEvent,
   generateClerkWebhookSecret,
   signClerkWebhook,
+  startClerkStub,
+  type ClerkStub,
   type ClerkStubUser,
 } from '@iris/testkit';
 import { sql } from './gdpr-dump.ts';
@@ -44,6 +46,14 @@ describe('POST /api/v1/webhooks/clerk', () => {
         [clerkUserId],
       )
     )[0];
+  const clerkUpdatedAtOf = async (clerkUserId: string) =>
+    (
+      await sql<{ clerkUpdatedAt: Date | null }>(
+        t.database!.url,
+        'SELECT "clerkUpdatedAt" FROM "user" WHERE "clerkUserId" = $1',
+        [clerkUserId],
+      )
+    )[0]?.clerkUpdatedAt;
   const auditOf = (entityId: string) =>
     sql<{ action: string; actorRole: string; actorUserId: string | null; metadata: Record<string, unknown> }>(
       t.database!.url,
@@ -269,33 +279,107 @@ describe('POST /api/v1/webhooks/clerk', () => {
       userId = (await userByClerkId(user.id))!.id;
     });
 
-    it('user.updated syncs the email and the role (audited with the changed field names), and the new role applies at once', async () => {
+    it('user.updated syncs the email, never the role (Iris owns roles): audited with the changed field name', async () => {
       const token = await t.tokenFor({ clerkUserId: user.id }, 'restaurant');
       const newEmail = `moved.${randomUUID().slice(0, 6)}@grossist.example`;
       const updated: ClerkStubUser = {
         ...user,
         emailAddresses: [{ id: user.primaryEmailAddressId!, email_address: newEmail }],
-        publicMetadata: { role: 'supplier' },
+        publicMetadata: { role: 'admin' },
+        updatedAt: user.updatedAt + 1_000,
       };
       const response = await send(clerkUserEvent('user.updated', updated));
       expect(response.body).toMatchObject({ outcome: 'updated', duplicate: false });
-      expect(await userByClerkId(user.id)).toMatchObject({ id: userId, email: newEmail, role: 'supplier' });
+      expect(await userByClerkId(user.id)).toMatchObject({ id: userId, email: newEmail, role: 'restaurant' });
+      expect(await clerkUpdatedAtOf(user.id)).toEqual(new Date(updated.updatedAt));
       const entries = await auditOf(userId);
       expect(entries.at(-1)).toEqual({
         action: 'clerk.user_updated',
         actorRole: 'clerk',
         actorUserId: null,
-        metadata: { changed: ['email', 'role'], from: 'restaurant', to: 'supplier' },
+        metadata: { changed: ['email'] },
       });
       expect(JSON.stringify(entries)).not.toContain(newEmail);
       const whoami = await getJson(`${t.baseUrl}/api/v1/system/whoami`, {
         headers: { authorization: `Bearer ${token}` },
       });
-      expect(whoami.body.role).toBe('supplier');
+      expect(whoami.body.role).toBe('restaurant');
 
-      const same = await send(clerkUserEvent('user.updated', updated));
+      // A newer update with only another role in its metadata: nothing to change.
+      const roleOnly = { ...updated, publicMetadata: { role: 'supplier' }, updatedAt: updated.updatedAt + 1 };
+      const same = await send(clerkUserEvent('user.updated', roleOnly));
       expect(same.body.outcome).toBe('unchanged');
-      user = updated;
+      expect((await userByClerkId(user.id))?.role).toBe('restaurant');
+      expect(await auditOf(userId)).toEqual(entries);
+      user = roleOnly;
+    });
+
+    it('out of order: a user.updated older than the last one applied is stale and changes nothing', async () => {
+      const at = user.updatedAt;
+      const current = await userByClerkId(user.id);
+      const auditBefore = await auditOf(userId);
+      // A retry of an update from before the last one applied (an old email and an admin role in it).
+      const old = {
+        ...user,
+        emailAddresses: [
+          { id: user.primaryEmailAddressId!, email_address: `old.${randomUUID().slice(0, 6)}@x.example` },
+        ],
+        publicMetadata: { role: 'admin' },
+        updatedAt: at - 500,
+      };
+      const stale = await send(clerkUserEvent('user.updated', old));
+      expect(stale.status).toBe(200);
+      expect(stale.body).toMatchObject({ outcome: 'stale', duplicate: false });
+      // As old as the last one applied: stale too.
+      expect((await send(clerkUserEvent('user.updated', { ...old, updatedAt: at }))).body.outcome).toBe(
+        'stale',
+      );
+      expect(await userByClerkId(user.id)).toEqual(current);
+      expect(await clerkUpdatedAtOf(user.id)).toEqual(new Date(at));
+      expect(await auditOf(userId)).toEqual(auditBefore);
+      const [event] = await sql(t.database!.url, 'SELECT outcome FROM webhook_event WHERE "eventId" = $1', [
+        stale.body.eventId,
+      ]);
+      expect(event).toEqual({ outcome: 'stale' });
+
+      // A newer delivery with the email Iris has already is unchanged, yet its time is kept: an update from
+      // between the two, arriving after it, is stale.
+      const newer = { ...user, updatedAt: at + 2_000 };
+      expect((await send(clerkUserEvent('user.updated', newer))).body.outcome).toBe('unchanged');
+      expect(await clerkUpdatedAtOf(user.id)).toEqual(new Date(at + 2_000));
+      expect(
+        (await send(clerkUserEvent('user.updated', { ...old, updatedAt: at + 1_000 }))).body.outcome,
+      ).toBe('stale');
+      expect(await userByClerkId(user.id)).toEqual(current);
+      user = newer;
+    });
+
+    it('concurrent user.updated deliveries for one user: the newest email wins whatever the commit order', async () => {
+      const base = user.updatedAt;
+      const emails = Array.from(
+        { length: 6 },
+        (_, index) => `race${index}.${randomUUID().slice(0, 6)}@grossist.example`,
+      );
+      const events = emails.map((address, index) =>
+        signClerkWebhook(
+          secret,
+          clerkUserEvent('user.updated', {
+            ...user,
+            emailAddresses: [{ id: user.primaryEmailAddressId!, email_address: address }],
+            updatedAt: base + 1_000 * (index + 1),
+          }),
+        ),
+      );
+      // Newest first, all at once.
+      const results = await Promise.all([...events].reverse().map((signed) => deliver(signed)));
+      expect(results.map((result) => result.status)).toEqual(events.map(() => 200));
+      expect((await userByClerkId(user.id))?.email).toBe(emails.at(-1));
+      expect(await clerkUpdatedAtOf(user.id)).toEqual(new Date(base + 6_000));
+      user = {
+        ...user,
+        emailAddresses: [{ id: user.primaryEmailAddressId!, email_address: emails.at(-1)! }],
+        updatedAt: base + 6_000,
+      };
     });
 
     it('user.updated to an email another Iris user holds: 200 conflict, nothing changes', async () => {
@@ -311,6 +395,7 @@ describe('POST /api/v1/webhooks/clerk', () => {
           ...user,
           emailAddresses: [{ id: user.primaryEmailAddressId!, email_address: holderRow!.email }],
           publicMetadata: { role: 'admin' },
+          updatedAt: user.updatedAt + 1_000,
         }),
       );
       expect(response.body.outcome).toBe('conflict');
@@ -410,4 +495,116 @@ describe('POST /api/v1/webhooks/clerk', () => {
       $ref: '#/components/schemas/ErrorEnvelope',
     });
   });
+});
+
+/** In Clerk mode, against the Clerk stub: Clerk is the source of truth for whether a user exists. */
+describe('POST /api/v1/webhooks/clerk (AUTH_MODE=clerk): user.created asks Clerk first', () => {
+  let stub: ClerkStub;
+  let t: TestApi;
+  let secret: string;
+
+  const send = (event: { type: string; data: unknown }, options: { id?: string } = {}) => {
+    const signed = signClerkWebhook(secret, event, options);
+    return getJson(`${t.baseUrl}/api/v1/webhooks/clerk`, {
+      method: 'POST',
+      headers: signed.headers,
+      body: signed.body,
+    });
+  };
+  const irisUser = async (clerkUserId: string) =>
+    (
+      await sql<{ id: string; email: string; role: string }>(
+        t.database!.url,
+        'SELECT id, email, role FROM "user" WHERE "clerkUserId" = $1',
+        [clerkUserId],
+      )
+    )[0];
+  const lookups = (clerkUserId: string) =>
+    stub.requests.filter(
+      (request) => request.method === 'GET' && request.path === `/v1/users/${clerkUserId}`,
+    );
+  const recorded = (eventId: string) =>
+    sql<{ outcome: string }>(t.database!.url, 'SELECT outcome FROM webhook_event WHERE "eventId" = $1', [
+      eventId,
+    ]);
+  const email = () => `clerk.${randomUUID().slice(0, 8)}@grossist.example`;
+
+  beforeAll(async () => {
+    stub = await startClerkStub();
+    secret = generateClerkWebhookSecret();
+    t = await startTestApi({
+      clerk: { apiUrl: stub.url, secretKey: stub.secretKey, webhookSigningSecret: secret },
+      env: { CLERK_API_TIMEOUT_MS: '500' },
+    });
+  });
+  afterEach(() => {
+    stub.setMode('normal');
+    stub.setLatency(0);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await stub?.close();
+  });
+
+  it('creates the user when Clerk still has it; an echo for a known user does not ask Clerk again', async () => {
+    const user = stub.addUser({ email: email(), publicMetadata: { role: 'supplier' } });
+    const created = await send(clerkUserEvent('user.created', user));
+    expect(created.body).toMatchObject({ outcome: 'created', duplicate: false });
+    expect(await irisUser(user.id)).toMatchObject({ role: 'supplier' });
+    expect(lookups(user.id)).toHaveLength(1);
+    expect(lookups(user.id)[0]!.authorized).toBe(true);
+
+    const echo = await send(clerkUserEvent('user.created', user));
+    expect(echo.body.outcome).toBe('unchanged');
+    expect(lookups(user.id)).toHaveLength(1);
+  });
+
+  it('a user.created for an account Clerk no longer has: 200 ignored (deleted_at_clerk), no user, audited', async () => {
+    const user = stub.addUser({ email: email(), publicMetadata: { role: 'admin' } });
+    stub.users.delete(user.id);
+    const response = await send(clerkUserEvent('user.created', user));
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ outcome: 'ignored', duplicate: false });
+    expect(lookups(user.id)).toHaveLength(1);
+    expect(await irisUser(user.id)).toBeUndefined();
+    expect(await recorded(response.body.eventId)).toEqual([{ outcome: 'ignored' }]);
+    const skipped = await sql(
+      t.database!.url,
+      'SELECT action, "actorRole", metadata FROM audit_entry WHERE "entityId" = $1',
+      [response.body.eventId],
+    );
+    expect(skipped).toEqual([
+      {
+        action: 'clerk.event_skipped',
+        actorRole: 'clerk',
+        metadata: { eventId: response.body.eventId, eventType: 'user.created', reason: 'deleted_at_clerk' },
+      },
+    ]);
+  });
+
+  it.each([
+    ['unreachable', () => stub.setMode('unreachable')],
+    ['answering 500', () => stub.failNext('getUser', { status: 500 })],
+    ['slower than CLERK_API_TIMEOUT_MS', () => stub.setLatency(1_500)],
+  ])(
+    '503 IDENTITY_PROVIDER_UNAVAILABLE when Clerk is %s: nothing recorded, so the redelivery creates the user',
+    async (_label, breakClerk) => {
+      const user = stub.addUser({ email: email(), publicMetadata: { role: 'restaurant' } });
+      const id = `msg_${randomUUID()}`;
+      breakClerk();
+      const failed = await send(clerkUserEvent('user.created', user), { id });
+      expect(failed.status).toBe(503);
+      expect(failed.body).toMatchObject({ code: 'IDENTITY_PROVIDER_UNAVAILABLE', status: 503 });
+      expect(await irisUser(user.id)).toBeUndefined();
+      expect(await recorded(id)).toEqual([]);
+
+      stub.setMode('normal');
+      stub.setLatency(0);
+      const retried = await send(clerkUserEvent('user.created', user), { id });
+      expect(retried.status).toBe(200);
+      expect(retried.body).toMatchObject({ outcome: 'created', duplicate: false });
+      expect(await irisUser(user.id)).toMatchObject({ role: 'restaurant' });
+      expect(await recorded(id)).toEqual([{ outcome: 'created' }]);
+    },
+  );
 });

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startClerkStub, type ClerkStub } from '@iris/testkit';
+import {
+  clerkUserEvent,
+  generateClerkWebhookSecret,
+  signClerkWebhook,
+  startClerkStub,
+  type ClerkStub,
+} from '@iris/testkit';
 import { dumpDatabase, sql } from './gdpr-dump.ts';
 import { getJson, startTestApi, type TestApi } from './harness.ts';
 
@@ -10,6 +16,7 @@ describe('GDPR erasure', () => {
   let t: TestApi;
   let adminId: string;
   let adminToken: string;
+  let webhookSecret: string;
 
   const call = (method: string, path: string, token: string | null, body?: unknown, ip?: string) =>
     getJson(`${t.baseUrl}/api/v1${path}`, {
@@ -39,7 +46,7 @@ describe('GDPR erasure', () => {
       (user) => user.emailAddresses[0]?.email_address === email,
     )!.id;
     // Another organization invited the person (in another casing), and the person's restaurant lists the
-    // person as its contact.
+    // person as its contact (name, email in another casing, phone).
     const other = await t.createUser(`inviter.${randomUUID().slice(0, 6)}@supplier.example`, 'supplier');
     await sql(
       t.database!.url,
@@ -53,8 +60,8 @@ describe('GDPR erasure', () => {
     );
     await sql(
       t.database!.url,
-      'UPDATE restaurant SET "contactEmail" = $1, "contactName" = $2 WHERE id = $3',
-      [email.toUpperCase(), 'Kontakt', organizationId],
+      'UPDATE restaurant SET "contactEmail" = $1, "contactName" = $2, "contactPhone" = $3 WHERE id = $4',
+      [email.toUpperCase(), 'Kontakt Personsson', '+46 70 123 45 67', organizationId],
     );
     const token = await t.tokenFor({ clerkUserId }, 'restaurant');
     return { email, userId, organizationId, clerkUserId, token };
@@ -62,8 +69,9 @@ describe('GDPR erasure', () => {
 
   beforeAll(async () => {
     stub = await startClerkStub();
+    webhookSecret = generateClerkWebhookSecret();
     t = await startTestApi({
-      clerk: { apiUrl: stub.url, secretKey: stub.secretKey },
+      clerk: { apiUrl: stub.url, secretKey: stub.secretKey, webhookSigningSecret: webhookSecret },
       env: { TRUST_PROXY: 'true' },
     });
     const admin = await t.createUser('dpo@iris.example', 'admin');
@@ -113,12 +121,15 @@ describe('GDPR erasure', () => {
     expect(await sql(t.database!.url, 'SELECT id FROM membership WHERE "userId" = $1', [p.userId])).toEqual(
       [],
     );
+    // The contact with the person's email is the person: name and phone go with the email.
     const [restaurant] = await sql(
       t.database!.url,
-      'SELECT "contactEmail", "contactName" FROM restaurant WHERE id = $1',
+      'SELECT "contactEmail", "contactName", "contactPhone" FROM restaurant WHERE id = $1',
       [p.organizationId],
     );
-    expect(restaurant).toEqual({ contactEmail: null, contactName: 'Kontakt' });
+    expect(restaurant).toEqual({ contactEmail: null, contactName: null, contactPhone: null });
+    expect(after).not.toContain('Kontakt Personsson');
+    expect(after).not.toContain('+46 70 123 45 67');
     // The entries the person acted in keep what happened, without the IP address.
     const acted = await sql<{ action: string; ip: string | null }>(
       t.database!.url,
@@ -156,6 +167,30 @@ describe('GDPR erasure', () => {
       role: 'supplier',
     });
     expect(again.status).toBe(200);
+  });
+
+  it("a late user.created for the erased person's Clerk account creates nothing (Clerk no longer has it)", async () => {
+    const p = await person();
+    // Clerk's user.created, still queued at Svix (or retried) when the erasure happens.
+    const queued = clerkUserEvent('user.created', stub.users.get(p.clerkUserId)!);
+    expect((await erase(p.userId)).status).toBe(200);
+
+    const signed = signClerkWebhook(webhookSecret, queued);
+    const late = await getJson(`${t.baseUrl}/api/v1/webhooks/clerk`, {
+      method: 'POST',
+      headers: signed.headers,
+      body: signed.body,
+    });
+    expect(late.status).toBe(200);
+    expect(late.body.outcome).toBe('ignored');
+    expect(stub.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v1/users/${p.clerkUserId}` });
+    expect(
+      await sql(t.database!.url, 'SELECT id FROM "user" WHERE "clerkUserId" = $1 OR email = $2', [
+        p.clerkUserId,
+        p.email,
+      ]),
+    ).toEqual([]);
+    expect((await dumpDatabase(t.database!.url)).toLowerCase()).not.toContain(p.email.toLowerCase());
   });
 
   it('is idempotent: erasing again answers the first erasedAt and does nothing more', async () => {

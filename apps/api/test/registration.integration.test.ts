@@ -68,8 +68,17 @@ describe('POST /api/v1/auth/register (AUTH_MODE=clerk)', () => {
   });
   afterEach(() => {
     stub.setMode('normal');
+    stub.setLatency(0);
     stub.onUserCreated = undefined;
   });
+  const deliverWebhook = async (event: { type: string; data: unknown }, baseUrl = t.baseUrl) => {
+    const signed = signClerkWebhook(webhookSecret, event);
+    return getJson(`${baseUrl}/api/v1/webhooks/clerk`, {
+      method: 'POST',
+      headers: signed.headers,
+      body: signed.body,
+    });
+  };
   afterAll(async () => {
     await t?.close();
     await stub?.close();
@@ -248,18 +257,21 @@ describe('POST /api/v1/auth/register (AUTH_MODE=clerk)', () => {
     },
   );
 
-  it('503 IDENTITY_PROVIDER_UNAVAILABLE: Clerk does not answer, or answers 500; nothing is created', async () => {
+  it('503 IDENTITY_PROVIDER_UNAVAILABLE: Clerk does not answer, or answers 500 (here nothing was created)', async () => {
     const dropped = email('dropped');
     stub.setMode('unreachable');
     const unreachable = await register({ email: dropped, password: password(), role: 'restaurant' });
     expect(unreachable.status).toBe(503);
     expect(unreachable.body.code).toBe('IDENTITY_PROVIDER_UNAVAILABLE');
+    // Iris cannot know whether Clerk created the account: the message does not promise it did not.
+    expect(unreachable.body.message).toMatch(/may have been created.*try signing in/i);
 
     const failing = email('failing');
     stub.setMode('error');
     const serverError = await register({ email: failing, password: password(), role: 'restaurant' });
     expect(serverError.status).toBe(503);
     expect(serverError.body.code).toBe('IDENTITY_PROVIDER_UNAVAILABLE');
+    expect(serverError.body.message).toMatch(/may have been created/);
 
     stub.setMode('normal');
     for (const address of [dropped, failing]) {
@@ -387,6 +399,101 @@ describe('POST /api/v1/auth/register (AUTH_MODE=clerk)', () => {
       [response.body.organization.id],
     );
     expect(members).toEqual([{ userId: response.body.id, role: 'owner' }]);
+  });
+
+  it('a late user.created after the failed registration deleted the Clerk account again: ignored, no Iris user', async () => {
+    await sql(
+      t.database!.url,
+      `CREATE OR REPLACE FUNCTION test_refuse_user() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION 'test: user insert refused'; END $$;
+       CREATE TRIGGER test_refuse_user BEFORE INSERT ON "user" FOR EACH ROW
+         WHEN (NEW.email LIKE 'late.%') EXECUTE FUNCTION test_refuse_user();`,
+    );
+    const address = email('late');
+    // Clerk queues user.created as soon as it created the account; Svix delivers it after the compensation.
+    let queued: ReturnType<typeof clerkUserEvent> | undefined;
+    stub.onUserCreated = (user) => {
+      queued = clerkUserEvent('user.created', user);
+    };
+    try {
+      const response = await register({ email: address, password: password(), role: 'restaurant' });
+      expect(response.status).toBe(500);
+    } finally {
+      await sql(
+        t.database!.url,
+        'DROP TRIGGER test_refuse_user ON "user"; DROP FUNCTION test_refuse_user();',
+      );
+    }
+    expect(stubUsersWithEmail(address)).toEqual([]);
+    const clerkUserId = (queued!.data as { id: string }).id;
+
+    const late = await deliverWebhook(queued!);
+    expect(late.status).toBe(200);
+    expect(late.body.outcome).toBe('ignored');
+    expect(stub.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v1/users/${clerkUserId}` });
+    expect(await irisUsersWithEmail(address)).toEqual([]);
+    // The email is still free.
+    const again = await register({ email: address, password: password(), role: 'restaurant' });
+    expect(again.status).toBe(200);
+  });
+
+  it('Clerk slower than CLERK_API_TIMEOUT_MS: 503 "may have been created"; it was, its webhook creates the Iris user (no organization), a retry is 409', async () => {
+    const slow = await startTestApi({
+      clerk: { apiUrl: stub.url, secretKey: stub.secretKey, webhookSigningSecret: webhookSecret },
+      env: { CLERK_API_TIMEOUT_MS: '300' },
+    });
+    try {
+      const address = email('timeout');
+      let queued: ReturnType<typeof clerkUserEvent> | undefined;
+      stub.onUserCreated = (user) => {
+        queued = clerkUserEvent('user.created', user);
+      };
+      stub.setLatency(800);
+      const registerAt = (body: unknown) =>
+        getJson(`${slow.baseUrl}/api/v1/auth/register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const response = await registerAt({
+        email: address,
+        password: password(),
+        role: 'supplier',
+        organization: { name: 'Grossist Långsam', organisationNumber: '556036-0793' },
+      });
+      responses.push(JSON.stringify(response.body));
+      expect(response.status).toBe(503);
+      expect(response.body.code).toBe('IDENTITY_PROVIDER_UNAVAILABLE');
+      expect(response.body.message).toMatch(/may have been created.*try signing in/i);
+      expect(await sql(slow.database!.url, 'SELECT id FROM "user"')).toEqual([]);
+
+      // Clerk finishes the call Iris stopped waiting for.
+      for (let waited = 0; !queued && waited < 3_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      stub.setLatency(0);
+      expect(stubUsersWithEmail(address)).toHaveLength(1);
+      const delivered = await deliverWebhook(queued!, slow.baseUrl);
+      expect(delivered.body.outcome).toBe('created');
+      const rows = await sql<{ id: string; role: string }>(
+        slow.database!.url,
+        'SELECT id, role FROM "user" WHERE email = $1',
+        [address],
+      );
+      expect(rows).toEqual([{ id: expect.any(String), role: 'supplier' }]);
+      expect(
+        await sql(slow.database!.url, 'SELECT id FROM membership WHERE "userId" = $1', [rows[0]!.id]),
+      ).toEqual([]);
+      expect(await sql(slow.database!.url, 'SELECT id FROM organization')).toEqual([]);
+
+      const retry = await registerAt({ email: address, password: password(), role: 'supplier' });
+      responses.push(JSON.stringify(retry.body));
+      expect(retry.status).toBe(409);
+      expect(retry.body.code).toBe('EMAIL_ALREADY_REGISTERED');
+    } finally {
+      stub.setLatency(0);
+      await slow.close();
+    }
   });
 
   it('over /trpc: the same procedure, with errors in tRPC’s shape', async () => {

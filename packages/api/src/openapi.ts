@@ -149,6 +149,7 @@ function clerkWebhookPath(): NonNullable<OpenAPIObject['paths']> {
                         'created',
                         'updated',
                         'unchanged',
+                        'stale',
                         'deleted',
                         'recorded',
                         'ignored',
@@ -166,7 +167,9 @@ function clerkWebhookPath(): NonNullable<OpenAPIObject['paths']> {
             'WEBHOOK_SIGNATURE_INVALID: missing, invalid or expired signature; nothing changed',
           ),
           '413': envelopeResponse('PAYLOAD_TOO_LARGE: body over 1 MB'),
-          '503': envelopeResponse('SERVICE_UNAVAILABLE: no signing secret configured'),
+          '503': envelopeResponse(
+            'SERVICE_UNAVAILABLE: no signing secret configured; IDENTITY_PROVIDER_UNAVAILABLE: Clerk could not be asked whether a created user still exists (nothing recorded; Svix retries)',
+          ),
         },
       },
     },

@@ -22,11 +22,14 @@ export class ErasureRepository {
     return count;
   }
 
-  /** A restaurant whose contact email is the person's own keeps its contact, without the email. */
-  async clearRestaurantContactEmail(email: string, tx: DbOrTx = this.#db): Promise<number> {
+  /**
+   * A restaurant whose contact email is the person's own has that person as its contact: name, email and
+   * phone are cleared together (a name and number left behind would still identify them).
+   */
+  async clearRestaurantContact(email: string, tx: DbOrTx = this.#db): Promise<number> {
     const { count } = await tx.restaurant.updateMany({
       where: includeDeleted({ contactEmail: email }),
-      data: { contactEmail: null },
+      data: { contactName: null, contactEmail: null, contactPhone: null },
     });
     return count;
   }

@@ -51,6 +51,23 @@ function refuseSelf(actor: Actor, userId: string, what: string): void {
   }
 }
 
+/** Clerk's unavailability, worded for a role change: what Iris did, and what Clerk may have done. */
+async function setRoleAtProvider(provider: IdentityProvider, providerUserId: string, role: UserRole) {
+  try {
+    await provider.setRole(providerUserId, role);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'IDENTITY_PROVIDER_UNAVAILABLE') {
+      throw new AppError(
+        'IDENTITY_PROVIDER_UNAVAILABLE',
+        "Clerk did not confirm the role change, so the role in Iris is unchanged (Clerk's metadata may show the new role until the next change); try again.",
+        undefined,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
 /**
  * Administration of user accounts: listing, roles (kept in step with Clerk's public metadata), deletion
  * (soft: the account stops working, its history stays) and GDPR erasure (the personal data goes).
@@ -80,6 +97,8 @@ export class AdminUserService {
   /**
    * Changes the role in Iris and in Clerk's public metadata (where session tokens take it from) as one:
    * Clerk is called inside the transaction, before the commit, so a Clerk failure rolls the change back.
+   * Iris owns roles (a Clerk `user.updated` never changes one), so when Clerk applied a change Iris saw
+   * time out, Iris keeps the old role and Clerk's metadata shows the new one until the next change.
    */
   async setRole(acting: Acting, userId: string, role: UserRole): Promise<UserAdminRecord> {
     requireAdmin(acting.actor);
@@ -105,7 +124,7 @@ export class AdminUserService {
           },
           tx,
         );
-        if (user.clerkUserId) await provider.setRole(user.clerkUserId, role);
+        if (user.clerkUserId) await setRoleAtProvider(provider, user.clerkUserId, role);
         return updated;
       },
       { timeoutMs: PROVIDER_TRANSACTION_TIMEOUT_MS },
@@ -136,7 +155,7 @@ export class AdminUserService {
   /**
    * GDPR erasure, in one transaction: the email becomes a placeholder and the Clerk link goes, the user
    * is marked erased (and deleted, if not already), memberships and invitations to the email are removed,
-   * a restaurant contact email equal to it is cleared, the IP addresses of audit entries the user acted in
+   * a restaurant contact with that email is cleared (name, email, phone), the IP addresses of audit entries the user acted in
    * are scrubbed, and the Clerk account is deleted before the commit (already gone is fine; Clerk
    * unreachable rolls everything back). Erasing again answers with the first erasure's time.
    */
@@ -156,7 +175,7 @@ export class AdminUserService {
         const erasedAt = clock.now();
         const memberships = await erasure.deleteMemberships(userId, tx);
         const invitations = await erasure.deleteInvitationsTo(user.email, tx);
-        const restaurantContacts = await erasure.clearRestaurantContactEmail(user.email, tx);
+        const restaurantContacts = await erasure.clearRestaurantContact(user.email, tx);
         await users.erase(userId, erasedAt, tx);
         const auditEntriesScrubbed = await audit.scrubActor(userId, tx);
         await audit.record(

@@ -78,6 +78,15 @@ export function fromClerkError(error: unknown, action: string): AppError {
   );
 }
 
+/**
+ * Whether Clerk may have carried out the call although Iris saw it fail: no answer (timeout, dropped
+ * connection) or a server error. A refusal (4xx, 429) means it did not.
+ */
+function outcomeUnknown(error: unknown): boolean {
+  if (!isClerkApiError(error)) return true;
+  return error.status === undefined || error.status >= 500;
+}
+
 /** Accounts in Clerk through its Backend API (the real @clerk/backend client). */
 export class ClerkIdentityProvider implements IdentityProvider {
   readonly name = 'clerk' as const;
@@ -123,7 +132,18 @@ export class ClerkIdentityProvider implements IdentityProvider {
       );
       return { providerUserId: user.id };
     } catch (error) {
-      throw fromClerkError(error, 'create the account');
+      const mapped = fromClerkError(error, 'create the account');
+      if (mapped.code === 'IDENTITY_PROVIDER_UNAVAILABLE' && outcomeUnknown(error)) {
+        // A timeout or a dropped connection does not stop Clerk: the account may exist there now (and its
+        // user.created webhook then creates the Iris user). Say so rather than promise that nothing happened.
+        throw new AppError(
+          'IDENTITY_PROVIDER_UNAVAILABLE',
+          'Clerk did not confirm the new account; it may have been created. Try signing in; if that fails, register again later.',
+          undefined,
+          { cause: error },
+        );
+      }
+      throw mapped;
     }
   }
 
@@ -148,6 +168,22 @@ export class ClerkIdentityProvider implements IdentityProvider {
         });
       }
       throw fromClerkError(error, 'update the role');
+    }
+  }
+
+  async userExists(providerUserId: string): Promise<boolean> {
+    try {
+      await this.#withTimeout(this.#clerk.users.getUser(providerUserId));
+      return true;
+    } catch (error) {
+      if (isClerkApiError(error) && error.status === 404) return false;
+      // Anything else leaves the question open: unavailable (503), so that a webhook is retried later.
+      throw new AppError(
+        'IDENTITY_PROVIDER_UNAVAILABLE',
+        'Clerk could not tell whether the account exists; try again.',
+        undefined,
+        { cause: error },
+      );
     }
   }
 }

@@ -4,18 +4,21 @@ import { inTransaction, Prisma, type Db, type Tx, type UserRole } from '@iris/db
 import type { SystemActing } from './actor.ts';
 import type { AuditLog } from './audit.ts';
 import type { WebhookEventRepository } from './clerk-webhook.repository.ts';
+import type { IdentityProvider } from './identity-provider.ts';
 import { ROLES } from './roles.ts';
 import type { UserRepository } from './user.repository.ts';
 
 /**
  * What became of a delivery, stored with it (webhook_event.outcome):
  * created / updated / deleted — Iris changed; recorded — a sign-in event written to the audit log;
- * unchanged — nothing to change; ignored — an event type Iris
- * does not handle, or about a user Iris does not know; conflict — refused because the email belongs to
- * another Iris user (audited as clerk.event_skipped); invalid — a signed payload Iris cannot read.
+ * unchanged — nothing to change; stale — a user.updated older than one already applied (Svix does not
+ * keep order; retries come late), so nothing changed; ignored — an event type Iris does not handle, about
+ * a user Iris does not know, or a user.created for an account Clerk no longer has (reason
+ * deleted_at_clerk, audited as clerk.event_skipped); conflict — refused because the email belongs to
+ * another Iris user (audited); invalid — a signed payload Iris cannot read (audited).
  */
 export type ClerkWebhookOutcome =
-  'created' | 'updated' | 'unchanged' | 'deleted' | 'recorded' | 'ignored' | 'conflict' | 'invalid';
+  'created' | 'updated' | 'unchanged' | 'stale' | 'deleted' | 'recorded' | 'ignored' | 'conflict' | 'invalid';
 
 export interface ClerkWebhookResult {
   outcome: ClerkWebhookOutcome;
@@ -23,7 +26,10 @@ export interface ClerkWebhookResult {
   duplicate: boolean;
   /** The Iris user concerned, when there is one. */
   userId?: string | undefined;
-  /** Why an event was skipped (conflict, invalid, ignored). */
+  /**
+   * Why an event was skipped: conflict, invalid, or ignored (unhandled_event_type, unknown_user,
+   * deleted_at_clerk).
+   */
   reason?: string | undefined;
   /** On a conflict: the Iris user that holds the email. */
   conflictingUserId?: string | undefined;
@@ -39,6 +45,8 @@ export interface ClerkWebhookEvent {
 export interface ClerkWebhookDeps {
   db: Db;
   users: UserRepository;
+  /** Asked whether a user still exists before a user.created creates it. */
+  provider: IdentityProvider;
   events: WebhookEventRepository;
   audit: AuditLog;
   clock: Clock;
@@ -51,6 +59,8 @@ const ZClerkUser = z.object({
   primary_email_address_id: z.string().nullish(),
   email_addresses: z.array(z.object({ id: z.string(), email_address: z.string() })).default([]),
   public_metadata: z.record(z.string(), z.unknown()).nullish(),
+  /** Milliseconds since the epoch: orders user.updated deliveries. */
+  updated_at: z.number().int().min(0).max(8.64e15).nullish(),
 });
 type ClerkUser = z.infer<typeof ZClerkUser>;
 
@@ -85,7 +95,9 @@ function primaryEmailOf(user: ClerkUser): string | undefined {
 
 /**
  * The role Clerk's public metadata carries. Public metadata can only be written with the secret key (our
- * backend) or in the Clerk dashboard, never by the user, so it is trusted — `admin` included.
+ * backend) or in the Clerk dashboard, never by the user, so it is trusted — `admin` included. Read from
+ * user.created only: afterwards Iris owns the role (PATCH /admin/users/{id}/role writes it to Clerk), so an
+ * old user.updated delivered late cannot bring an old role back.
  */
 function roleOf(user: ClerkUser): UserRole | undefined {
   const role = user.public_metadata?.['role'];
@@ -99,9 +111,32 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * Thrown inside the transaction when a user.created would create a user and Clerk has not yet said whether
+ * that user still exists; the transaction rolls back (nothing was written), Clerk is asked outside it, and
+ * the delivery is processed again with the answer.
+ */
+class ClerkExistenceUnknown extends Error {
+  readonly clerkUserId: string;
+
+  constructor(clerkUserId: string) {
+    super(`Whether Clerk still has ${clerkUserId} is not known yet`);
+    this.clerkUserId = clerkUserId;
+  }
+}
+
+/** Skips that are written to the audit log as clerk.event_skipped (besides the webhook_event row). */
+function isSkipOnRecord(result: Omit<ClerkWebhookResult, 'duplicate'>): boolean {
+  return (
+    result.outcome === 'conflict' || result.outcome === 'invalid' || result.reason === 'deleted_at_clerk'
+  );
+}
+
+/**
  * Keeps Iris's users in step with Clerk's (user.created / user.updated / user.deleted). Every delivery is
  * processed once: its id is recorded with the outcome in the same transaction as the change, so a
- * redelivery changes nothing and answers as the first one did.
+ * redelivery changes nothing and answers as the first one did. Deliveries arrive in any order: Clerk is the
+ * source of truth for whether a user exists (asked before user.created creates one), user.updated carries
+ * only the email and applies only when newer than the last one applied, and roles belong to Iris.
  */
 export class ClerkWebhookService {
   readonly #deps: ClerkWebhookDeps;
@@ -110,27 +145,47 @@ export class ClerkWebhookService {
     this.#deps = deps;
   }
 
+  /**
+   * Throws AppError IDENTITY_PROVIDER_UNAVAILABLE when Clerk cannot say whether a user.created's user still
+   * exists: nothing is recorded, the webhook answers 503 and Svix delivers the event again later.
+   */
   async handle(event: ClerkWebhookEvent, acting: SystemActing): Promise<ClerkWebhookResult> {
-    const attempt = () => inTransaction(this.#deps.db, (tx) => this.#process(tx, event, acting));
-    try {
-      return await attempt();
-    } catch (error) {
-      // A concurrent delivery of the same event, or a registration inserting the same user, committed
-      // first: a second attempt sees its result.
-      if (!isUniqueViolation(error)) throw error;
-      return attempt();
+    const existsAtClerk = new Map<string, boolean>();
+    let retriedUniqueViolation = false;
+    for (;;) {
+      try {
+        return await inTransaction(this.#deps.db, (tx) => this.#process(tx, event, acting, existsAtClerk));
+      } catch (error) {
+        if (error instanceof ClerkExistenceUnknown && !existsAtClerk.has(error.clerkUserId)) {
+          // Asked outside the transaction: no connection or row lock is held while Clerk answers.
+          existsAtClerk.set(error.clerkUserId, await this.#deps.provider.userExists(error.clerkUserId));
+          continue;
+        }
+        // A concurrent delivery of the same event, or a registration inserting the same user, committed
+        // first: a second attempt sees its result.
+        if (isUniqueViolation(error) && !retriedUniqueViolation) {
+          retriedUniqueViolation = true;
+          continue;
+        }
+        throw error;
+      }
     }
   }
 
-  async #process(tx: Tx, event: ClerkWebhookEvent, acting: SystemActing): Promise<ClerkWebhookResult> {
+  async #process(
+    tx: Tx,
+    event: ClerkWebhookEvent,
+    acting: SystemActing,
+    existsAtClerk: ReadonlyMap<string, boolean>,
+  ): Promise<ClerkWebhookResult> {
     const seen = await this.#deps.events.find(SOURCE, event.eventId, tx);
     if (seen) return { outcome: seen.outcome as ClerkWebhookOutcome, duplicate: true };
-    const result = await this.#apply(tx, event, acting);
+    const result = await this.#apply(tx, event, acting, existsAtClerk);
     await this.#deps.events.record(
       { source: SOURCE, eventId: event.eventId, type: event.type.slice(0, 200), outcome: result.outcome },
       tx,
     );
-    if (result.outcome === 'conflict' || result.outcome === 'invalid') {
+    if (isSkipOnRecord(result)) {
       await this.#deps.audit.record(
         acting,
         {
@@ -154,6 +209,7 @@ export class ClerkWebhookService {
     tx: Tx,
     event: ClerkWebhookEvent,
     acting: SystemActing,
+    existsAtClerk: ReadonlyMap<string, boolean>,
   ): Promise<Omit<ClerkWebhookResult, 'duplicate'>> {
     switch (event.type) {
       case 'user.created':
@@ -161,7 +217,7 @@ export class ClerkWebhookService {
         const parsed = ZClerkUser.safeParse(event.data);
         if (!parsed.success) return Promise.resolve({ outcome: 'invalid', reason: 'invalid_payload' });
         return event.type === 'user.created'
-          ? this.#created(tx, parsed.data, acting)
+          ? this.#created(tx, parsed.data, acting, existsAtClerk)
           : this.#updated(tx, parsed.data, acting);
       }
       case 'user.deleted': {
@@ -205,6 +261,7 @@ export class ClerkWebhookService {
     tx: Tx,
     clerkUser: ClerkUser,
     acting: SystemActing,
+    existsAtClerk: ReadonlyMap<string, boolean>,
   ): Promise<Omit<ClerkWebhookResult, 'duplicate'>> {
     const { users, audit } = this.#deps;
     const known = await users.findByClerkUserIdIncludingDeleted(clerkUser.id, tx);
@@ -220,6 +277,12 @@ export class ClerkWebhookService {
         conflictingUserId: holder.id,
       };
     }
+    // A delivery can arrive after the account was deleted at Clerk: after a failed registration deleted it
+    // again, or after a GDPR erasure (which also cleared the Clerk id above). Creating the user then would
+    // bring back an account — and an erased person's email — that no longer exists.
+    const exists = existsAtClerk.get(clerkUser.id);
+    if (exists === undefined) throw new ClerkExistenceUnknown(clerkUser.id);
+    if (!exists) return { outcome: 'ignored', reason: 'deleted_at_clerk' };
     const role = roleOf(clerkUser) ?? 'restaurant';
     const user = await users.create({ email, role, clerkUserId: clerkUser.id }, tx);
     await audit.record(
@@ -236,18 +299,24 @@ export class ClerkWebhookService {
     acting: SystemActing,
   ): Promise<Omit<ClerkWebhookResult, 'duplicate'>> {
     const { users, audit } = this.#deps;
-    const user = await users.findByClerkUserId(clerkUser.id, tx);
+    // Locked: deliveries for one user take turns, each comparing with what the previous one stored.
+    const user = await users.findByClerkUserIdForUpdate(clerkUser.id, tx);
     // Unknown or deleted in Iris: an update must not bring a user (back) into existence.
     if (!user) return { outcome: 'ignored', reason: 'unknown_user' };
+    const updatedAt = typeof clerkUser.updated_at === 'number' ? new Date(clerkUser.updated_at) : undefined;
+    // Older than (or as old as) the last one applied: a late retry that would bring an old email back.
+    // Without an updated_at only a first update applies (its age cannot be compared).
+    if (user.clerkUpdatedAt && !(updatedAt && updatedAt > user.clerkUpdatedAt)) {
+      return { outcome: 'stale', userId: user.id };
+    }
+    // The role is not synced: Iris owns it (see roleOf).
     const email = primaryEmailOf(clerkUser);
-    const role = roleOf(clerkUser);
-    const data: { email?: string; role?: UserRole } = {};
-    if (email && email !== user.email) data.email = email;
-    if (role && role !== user.role) data.role = role;
-    if (Object.keys(data).length === 0) return { outcome: 'unchanged', userId: user.id };
-    if (data.email && data.email.toLowerCase() !== user.email.toLowerCase()) {
-      const holder = await users.findByEmailIncludingDeleted(data.email, tx);
+    const newEmail = email && email !== user.email ? email : undefined;
+    if (newEmail && newEmail.toLowerCase() !== user.email.toLowerCase()) {
+      const holder = await users.findByEmailIncludingDeleted(newEmail, tx);
       if (holder && holder.id !== user.id) {
+        // Still the newest state seen: older deliveries after it are stale.
+        if (updatedAt) await users.update(user.id, { clerkUpdatedAt: updatedAt }, tx);
         return {
           outcome: 'conflict',
           reason: 'email_registered_to_another_user',
@@ -256,17 +325,22 @@ export class ClerkWebhookService {
         };
       }
     }
-    await users.update(user.id, data, tx);
+    // Stored also when nothing else changes, so that an older delivery arriving next is recognised.
+    if (newEmail || updatedAt) {
+      await users.update(
+        user.id,
+        { ...(newEmail ? { email: newEmail } : {}), ...(updatedAt ? { clerkUpdatedAt: updatedAt } : {}) },
+        tx,
+      );
+    }
+    if (!newEmail) return { outcome: 'unchanged', userId: user.id };
     await audit.record(
       acting,
       {
         action: 'clerk.user_updated',
         entityType: 'user',
         entityId: user.id,
-        metadata: {
-          changed: Object.keys(data),
-          ...(data.role ? { from: user.role, to: data.role } : {}),
-        },
+        metadata: { changed: ['email'] },
       },
       tx,
     );

@@ -14,4 +14,10 @@ export interface IdentityProvider {
   deleteUser(providerUserId: string): Promise<void>;
   /** Writes the role into the user's public metadata, from where it travels in session tokens. */
   setRole(providerUserId: string, role: Role): Promise<void>;
+  /**
+   * Whether the account still exists at the provider (false once deleted there). The provider is the source
+   * of truth for existence: a late `user.created` webhook for an account deleted meanwhile creates nothing.
+   * Throws IDENTITY_PROVIDER_UNAVAILABLE when the provider cannot tell (unreachable, slow, failing).
+   */
+  userExists(providerUserId: string): Promise<boolean>;
 }

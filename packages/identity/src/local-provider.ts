@@ -77,4 +77,9 @@ export class LocalIdentityProvider implements IdentityProvider {
   setRole(): Promise<void> {
     return Promise.resolve();
   }
+
+  /** Local accounts exist only in Iris: there is nothing elsewhere to have been deleted. */
+  userExists(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
 }

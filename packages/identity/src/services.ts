@@ -70,6 +70,7 @@ export function createIdentityServices(deps: IdentityDeps) {
   const clerkWebhooks = new ClerkWebhookService({
     db: deps.db,
     users,
+    provider: deps.provider,
     events: new WebhookEventRepository(deps.db),
     audit,
     clock: deps.clock,

@@ -16,6 +16,12 @@ export interface UserRecord {
   createdAt: Date;
 }
 
+/** What a Clerk `user.updated` delivery needs to know: the stored email and how recent it is. */
+export interface UserClerkSyncRecord extends UserRecord {
+  /** Clerk's updated_at of the last user.updated applied (null: none yet). */
+  clerkUpdatedAt: Date | null;
+}
+
 /** A user as administrators see it: including whether (and when) it was deleted or erased. */
 export interface UserAdminRecord extends UserRecord {
   updatedAt: Date;
@@ -77,6 +83,21 @@ export class UserRepository {
     return tx.user.findUnique({ where: { clerkUserId }, select: USER_SELECT });
   }
 
+  /**
+   * The live user with this Clerk id, its row locked until the transaction ends: deliveries concerning one
+   * user take turns, so each compares its updated_at with what the previous one stored.
+   */
+  async findByClerkUserIdForUpdate(clerkUserId: string, tx: DbOrTx): Promise<UserClerkSyncRecord | null> {
+    const found = await tx.user.findUnique({ where: { clerkUserId }, select: { id: true } });
+    if (!found) return null;
+    await this.lock(found.id, tx);
+    // Read again under the lock: what a concurrent delivery committed meanwhile is visible now.
+    return tx.user.findUnique({
+      where: { id: found.id, clerkUserId },
+      select: { ...USER_SELECT, clerkUpdatedAt: true },
+    });
+  }
+
   findByClerkUserIdIncludingDeleted(
     clerkUserId: string,
     tx: DbOrTx = this.#db,
@@ -114,7 +135,7 @@ export class UserRepository {
   /** Changes a live (not deleted) user; null when there is none with this id. */
   async update(
     id: string,
-    data: { email?: string; role?: UserRole },
+    data: { email?: string; role?: UserRole; clerkUpdatedAt?: Date },
     tx: DbOrTx = this.#db,
   ): Promise<UserAdminRecord | null> {
     const result = await tx.user.updateManyAndReturn({ where: { id }, data, select: USER_ADMIN_SELECT });

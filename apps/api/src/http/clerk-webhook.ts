@@ -16,7 +16,8 @@ const SVIX_HEADERS = ['svix-id', 'svix-timestamp', 'svix-signature'] as const;
  * express.raw before the JSON parser: the signature covers the exact bytes. No session auth (the
  * signature is the authentication) and no rate limit (Svix retries what we refuse). Nothing is changed
  * unless the signature verifies; every verified delivery is answered 200 once processed — also when Iris
- * skips it — so Svix does not retry it forever.
+ * skips it — so Svix does not retry it forever. The one exception is a 503 when Clerk itself could not be
+ * asked whether a newly created user still exists: nothing is recorded, and Svix's retry processes it.
  */
 export function clerkWebhookHandler(deps: {
   service: ClerkWebhookService;
