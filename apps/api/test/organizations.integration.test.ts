@@ -193,18 +193,27 @@ describe('organizations over HTTP', () => {
     expectEnvelope(forbidden.body, 403, 'FORBIDDEN');
   });
 
-  it('invites, and the invitee accepts over REST; LAST_OWNER is a 409 envelope', async () => {
+  it('invites, and the invitee accepts over REST with the token; LAST_OWNER is a 409 envelope', async () => {
     const invited = await rest('POST', `/organizations/${restaurantId}/invitations`, owner.token, {
       email: 'ny@bistro-nord.example',
       role: 'staff',
     });
     expect(invited.status).toBe(200);
-    expect(invited.body).toMatchObject({ status: 'pending', expiresAt: '2026-12-10T08:00:00.000Z' });
+    expect(invited.body).toMatchObject({
+      status: 'pending',
+      expiresAt: '2026-12-10T08:00:00.000Z',
+      token: expect.stringMatching(/^iris_inv_[A-Za-z0-9_-]{43}$/),
+      acceptPath: `/me/invitations/${invited.body.id}/accept`,
+    });
+    const token: string = invited.body.token;
     const again = await rest('POST', `/organizations/${restaurantId}/invitations`, owner.token, {
       email: 'ny@bistro-nord.example',
       role: 'staff',
     });
     expectEnvelope(again.body, 409, 'CONFLICT');
+    const listed = await rest('GET', `/organizations/${restaurantId}/invitations`, owner.token);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([invited.body.id]);
+    expect(JSON.stringify(listed.body)).not.toContain(token);
 
     const mine = await rest('GET', '/me/invitations', invitee.token);
     expect(mine.body.items).toEqual([
@@ -214,19 +223,29 @@ describe('organizations over HTTP', () => {
         organizationKind: 'restaurant',
       }),
     ]);
-    const wrong = await rest('POST', `/me/invitations/${invited.body.id}/accept`, stranger.token);
+    expect(JSON.stringify(mine.body)).not.toContain(token);
+    const wrong = await rest('POST', invited.body.acceptPath, stranger.token, { token });
     expectEnvelope(wrong.body, 404, 'INVITATION_NOT_FOUND');
-    const anonymous = await getJson(`${t.baseUrl}/api/v1/me/invitations/${invited.body.id}/accept`, {
+    const anonymous = await getJson(`${t.baseUrl}/api/v1${invited.body.acceptPath}`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
     });
     expectEnvelope(anonymous.body, 401, 'UNAUTHENTICATED');
-    // No body, no content type: a plain `curl -X POST` works.
-    const accepted = await getJson(`${t.baseUrl}/api/v1/me/invitations/${invited.body.id}/accept`, {
+    // The addressee without the token (no body at all, or a wrong one) gets the same 404 as a stranger.
+    const bare = await getJson(`${t.baseUrl}/api/v1${invited.body.acceptPath}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${invitee.token}` },
     });
+    expectEnvelope(bare.body, 404, 'INVITATION_NOT_FOUND');
+    const guessed = await rest('POST', invited.body.acceptPath, invitee.token, { token: `${token}x` });
+    expectEnvelope(guessed.body, 404, 'INVITATION_NOT_FOUND');
+
+    const accepted = await rest('POST', invited.body.acceptPath, invitee.token, { token });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ organizationId: restaurantId, role: 'staff', kind: 'restaurant' });
+    // Nothing the API logged carries the token.
+    expect(t.logs.join('\n')).not.toContain(token);
 
     const profile = await rest('GET', '/me', invitee.token);
     expect(profile.body).toMatchObject({
@@ -251,5 +270,45 @@ describe('organizations over HTTP', () => {
     const left = await rest('DELETE', `/organizations/${restaurantId}/members/${invitee.id}`, invitee.token);
     expect(left.status).toBe(200);
     expect((await rest('GET', '/me', invitee.token)).body.memberships).toEqual([]);
+  });
+
+  it('whoever registers an invited address (public sign-up) cannot answer the invitation without the token', async () => {
+    const address = 'vd@bistro-nord.example';
+    const invited = await rest('POST', `/organizations/${restaurantId}/invitations`, owner.token, {
+      email: address,
+      role: 'owner',
+    });
+    expect(invited.status).toBe(200);
+    const post = (path: string, body: unknown) =>
+      getJson(`${t.baseUrl}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const registered = await post('/auth/register', {
+      email: address,
+      password: 'Kanelbullar-och-kardemumma-2026!',
+      role: 'restaurant',
+    });
+    expect(registered.status).toBe(200);
+    const signedIn = await post('/auth/dev/token', { email: address });
+    expect(signedIn.status).toBe(200);
+    const squatter: string = signedIn.body.token;
+
+    const listed = await rest('GET', '/me/invitations', squatter);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([invited.body.id]);
+    for (const body of [undefined, {}, { token: 'iris_inv_guess' }]) {
+      for (const answer of ['accept', 'decline']) {
+        const response = await rest('POST', `/me/invitations/${invited.body.id}/${answer}`, squatter, body);
+        expectEnvelope(response.body, 404, 'INVITATION_NOT_FOUND');
+      }
+    }
+    expect(
+      await t.api.db.membership.count({
+        where: { organizationId: restaurantId, userId: registered.body.id },
+      }),
+    ).toBe(0);
+    const row = await t.api.db.invitation.findUniqueOrThrow({ where: { id: invited.body.id } });
+    expect([row.acceptedAt, row.revokedAt]).toEqual([null, null]);
   });
 });

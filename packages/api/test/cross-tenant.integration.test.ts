@@ -27,8 +27,6 @@ interface World {
   /** Restaurant A's pending request to a second supplier of tenant A. */
   requestedRelationshipA: string;
   serviceAccountA: string;
-  /** A pending invitation of restaurant A addressed to a user of tenant B (so "me" procedures are tested). */
-  invitationToAttacker: string;
   /** Ids that must never appear in what an attacker reads. */
   secretIds: string[];
 }
@@ -133,8 +131,14 @@ const CASES: Record<string, Case> = {
   },
   'me.get': { kind: 'scoped', input: () => undefined },
   'me.invitations': { kind: 'scoped', input: () => ({ limit: 50 }) },
-  'me.acceptInvitation': { kind: 'denied', input: (w) => ({ invitationId: w.invitationA }) },
-  'me.declineInvitation': { kind: 'denied', input: (w) => ({ invitationId: w.invitationA }) },
+  'me.acceptInvitation': {
+    kind: 'denied',
+    input: (w) => ({ invitationId: w.invitationA, token: `iris_inv_${'A'.repeat(43)}` }),
+  },
+  'me.declineInvitation': {
+    kind: 'denied',
+    input: (w) => ({ invitationId: w.invitationA, token: `iris_inv_${'A'.repeat(43)}` }),
+  },
 
   'customers.request': {
     kind: 'denied',
@@ -250,10 +254,6 @@ beforeAll(async () => {
     data: { organizationId: restaurantA, email: 'new-chef@bistro-a.example', role: 'staff', expiresAt },
     select: { id: true },
   });
-  const invitationToAttacker = await db.invitation.create({
-    data: { organizationId: supplierA, email: 'attacker@restaurant-b.example', role: 'staff', expiresAt },
-    select: { id: true },
-  });
   const relationship = await db.customerRelationship.create({
     data: { supplierId: supplierA, restaurantId: restaurantA, status: 'active', customerNumber: 'A-1' },
     select: { id: true },
@@ -276,7 +276,6 @@ beforeAll(async () => {
     relationshipA: relationship.id,
     requestedRelationshipA: requested.id,
     serviceAccountA: serviceAccountA.serviceAccountId,
-    invitationToAttacker: invitationToAttacker.id,
     secretIds: [
       restaurantA,
       address.id,

@@ -3,6 +3,7 @@ import type { DbOrTx, MemberRole, OrganizationKind, Prisma } from '@iris/db';
 export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
+/** An invitation as code outside this file sees it: never with its token hash. */
 export interface InvitationRecord {
   id: string;
   organizationId: string;
@@ -37,6 +38,13 @@ const INVITATION_SELECT = {
 } as const satisfies Prisma.InvitationSelect;
 
 type InvitationRow = Prisma.InvitationGetPayload<{ select: typeof INVITATION_SELECT }>;
+
+/** An invitation with the SHA-256 of its token, for the one check that needs it (the addressee's answer). */
+export interface InvitationWithTokenHash {
+  invitation: InvitationRecord;
+  /** Null for invitations made before tokens existed: they cannot be answered. */
+  tokenHash: string | null;
+}
 
 function toInvitation(row: InvitationRow): InvitationRecord {
   const { organization, ...rest } = row;
@@ -93,6 +101,8 @@ export class InvitationRepository {
       organizationId: string;
       email: string;
       role: MemberRole;
+      /** SHA-256 (hex) of the token; the token itself is never stored. */
+      tokenHash: string;
       invitedById: string | null;
       expiresAt: Date;
     },
@@ -114,14 +124,28 @@ export class InvitationRepository {
     return row ? toInvitation(row) : null;
   }
 
-  /** The invitation, only if it is addressed to `email` (case-insensitive: citext). */
+  /**
+   * The invitation with its token hash, only if it is addressed to `email` (case-insensitive: citext) and
+   * its organization still exists.
+   */
   async findAddressedTo(
     email: string,
     invitationId: string,
     tx: DbOrTx = this.#db,
-  ): Promise<InvitationRecord | null> {
+  ): Promise<InvitationWithTokenHash | null> {
     const row = await tx.invitation.findFirst({
       where: { id: invitationId, email, ...LIVE_ORGANIZATION },
+      select: { ...INVITATION_SELECT, tokenHash: true },
+    });
+    if (!row) return null;
+    const { tokenHash, ...rest } = row;
+    return { invitation: toInvitation(rest), tokenHash };
+  }
+
+  /** The invitation as it is now (after a conditional update found it no longer pending). */
+  async findById(invitationId: string, tx: DbOrTx = this.#db): Promise<InvitationRecord | null> {
+    const row = await tx.invitation.findFirst({
+      where: { id: invitationId, ...LIVE_ORGANIZATION },
       select: INVITATION_SELECT,
     });
     return row ? toInvitation(row) : null;

@@ -1,5 +1,6 @@
-import { AppError, type Clock } from '@iris/core';
-import { inTransaction, type Db, type MemberRole, type OrganizationKind } from '@iris/db';
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError, sameSecret, type Clock } from '@iris/core';
+import { inTransaction, type Db, type DbOrTx, type MemberRole, type OrganizationKind } from '@iris/db';
 import type { AccessControl } from './access.ts';
 import type { Acting, UserActor } from './actor.ts';
 import type { AuditLog } from './audit.ts';
@@ -19,6 +20,19 @@ import type { UserRecord, UserRepository } from './user.repository.ts';
 export const INVITATION_VALIDITY_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Invitation tokens start with this, so that one pasted in the wrong place is recognisable. */
+export const INVITATION_TOKEN_PREFIX = 'iris_inv_';
+
+/** A new invitation token: 256 random bits. Shown once, to the inviter; only its hash is stored. */
+export function newInvitationToken(): string {
+  return `${INVITATION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+}
+
+/** What is stored of a token (SHA-256, hex): enough to check one, useless to answer an invitation. */
+export function hashInvitationToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
 export interface InvitationServiceDeps {
   db: Db;
   clock: Clock;
@@ -32,6 +46,12 @@ export interface InvitationServiceDeps {
 
 export interface Invitation extends InvitationRecord {
   status: InvitationStatus;
+}
+
+/** A new invitation and its token, which exists only in this value (and wherever the inviter sends it). */
+export interface CreatedInvitation {
+  invitation: Invitation;
+  token: string;
 }
 
 /** Which user role may join which kind of organization. */
@@ -52,8 +72,12 @@ function notPending(status: InvitationStatus): AppError {
 
 /**
  * Invitations into an organization. Owners and admins invite an email address (as owner or staff), list
- * and revoke; the person signed in with that email sees, accepts or declines it. API keys take no part:
- * members management needs a signed-in owner. The invitee's email never enters the audit log.
+ * and revoke; the person signed in with that email sees it, and accepts or declines it with the
+ * invitation's token. The email alone is not enough: registration does not prove that an address is the
+ * registrant's, so whoever registered a pending invitation's address could otherwise take the invited
+ * role. The token reaches the invited address (the inviter forwards it; later a mailer), which is the
+ * proof. API keys take no part: members management needs a signed-in owner. Neither the invitee's email
+ * nor the token enter the audit log.
  */
 export class InvitationService {
   readonly #deps: InvitationServiceDeps;
@@ -66,10 +90,11 @@ export class InvitationService {
     acting: Acting,
     organizationId: string,
     input: { email: string; role: MemberRole },
-  ): Promise<Invitation> {
+  ): Promise<CreatedInvitation> {
     const { access, organizations, memberships, invitations, audit, clock } = this.#deps;
     const grant = await access.organization(acting.actor, organizationId, { memberRole: 'owner' });
     const email = input.email.trim().toLowerCase();
+    const token = newInvitationToken();
     const created = await inTransaction(this.#deps.db, async (tx) => {
       // One pending invitation per address: concurrent invitations of the same address queue here.
       await organizations.lock(organizationId, tx);
@@ -89,6 +114,7 @@ export class InvitationService {
           organizationId,
           email,
           role: input.role,
+          tokenHash: hashInvitationToken(token),
           invitedById: acting.actor.kind === 'user' ? acting.actor.userId : null,
           expiresAt: new Date(now.getTime() + INVITATION_VALIDITY_DAYS * DAY_MS),
         },
@@ -107,7 +133,7 @@ export class InvitationService {
       );
       return invitation;
     });
-    return this.#withStatus(created);
+    return { invitation: this.#withStatus(created), token };
   }
 
   async list(
@@ -134,8 +160,9 @@ export class InvitationService {
       if (!invitation) throw invitationNotFound(invitationId);
       const now = this.#deps.clock.now();
       const status = invitationStatus(invitation, now);
-      if (status !== 'pending' || !(await this.#deps.invitations.markRevoked(invitationId, now, tx))) {
-        throw notPending(status === 'pending' ? 'revoked' : status);
+      if (status !== 'pending') throw notPending(status);
+      if (!(await this.#deps.invitations.markRevoked(invitationId, now, tx))) {
+        throw await this.#noLongerPending(invitationId, now, tx);
       }
       await this.#deps.audit.record(
         acting,
@@ -162,12 +189,13 @@ export class InvitationService {
   }
 
   /**
-   * Joins the organization with the invitation's role. Only the addressee (by email) may; the user's role
-   * must fit the organization's kind (restaurant users join restaurants, supplier users suppliers).
+   * Joins the organization with the invitation's role. Only the addressee (by email) holding the token may;
+   * the user's role must fit the organization's kind (restaurant users join restaurants, supplier users
+   * suppliers).
    */
-  async accept(acting: Acting, invitationId: string): Promise<MembershipOfUser> {
+  async accept(acting: Acting, invitationId: string, token: string | undefined): Promise<MembershipOfUser> {
     const user = await this.#caller(acting);
-    const invitation = await this.#addressedTo(user, invitationId);
+    const invitation = await this.#answerable(user, invitationId, token);
     if (ROLE_FOR_KIND[invitation.organizationKind] !== user.role) {
       throw new AppError(
         'FORBIDDEN',
@@ -180,12 +208,15 @@ export class InvitationService {
     if (status !== 'pending') throw notPending(status);
     const member = await inTransaction(this.#deps.db, async (tx) => {
       await organizations.lock(invitation.organizationId, tx);
+      // The invitation first: of two concurrent accepts, the second finds it accepted (409, status accepted).
+      if (!(await invitations.markAccepted(invitationId, now, tx))) {
+        throw await this.#noLongerPending(invitationId, now, tx);
+      }
       if (await memberships.find(invitation.organizationId, user.id, tx)) {
         throw new AppError('CONFLICT', 'You are already a member of this organization.', {
           reason: 'ALREADY_MEMBER',
         });
       }
-      if (!(await invitations.markAccepted(invitationId, now, tx))) throw notPending('revoked');
       const created = await memberships.create(invitation.organizationId, user.id, invitation.role, tx);
       await audit.record(
         acting,
@@ -210,15 +241,20 @@ export class InvitationService {
     };
   }
 
-  /** The addressee declines: the invitation ends (it shows as revoked; the audit log says declined). */
-  async decline(acting: Acting, invitationId: string): Promise<Invitation> {
+  /**
+   * The addressee, with the token, declines: the invitation ends (it shows as revoked; the audit log says
+   * declined). The token is needed here too, or whoever registered the address could decline for its owner.
+   */
+  async decline(acting: Acting, invitationId: string, token: string | undefined): Promise<Invitation> {
     const user = await this.#caller(acting);
-    const invitation = await this.#addressedTo(user, invitationId);
+    const invitation = await this.#answerable(user, invitationId, token);
     const now = this.#deps.clock.now();
     const status = invitationStatus(invitation, now);
     if (status !== 'pending') throw notPending(status);
     const declined = await inTransaction(this.#deps.db, async (tx) => {
-      if (!(await this.#deps.invitations.markRevoked(invitationId, now, tx))) throw notPending('revoked');
+      if (!(await this.#deps.invitations.markRevoked(invitationId, now, tx))) {
+        throw await this.#noLongerPending(invitationId, now, tx);
+      }
       await this.#deps.audit.record(
         acting,
         {
@@ -242,13 +278,40 @@ export class InvitationService {
     return user;
   }
 
-  /** An invitation addressed to someone else does not exist for the caller. */
-  async #addressedTo(user: UserRecord, invitationId: string): Promise<InvitationRecord> {
-    const invitation = isUuid(invitationId)
+  /**
+   * The invitation, if it is addressed to the caller's email AND `token` is its token. Otherwise it does
+   * not exist for the caller: one 404 whether the address, the token or the id is wrong (or the token is
+   * missing, or the invitation predates tokens), so nothing tells which.
+   */
+  async #answerable(
+    user: UserRecord,
+    invitationId: string,
+    token: string | undefined,
+  ): Promise<InvitationRecord> {
+    const found = isUuid(invitationId)
       ? await this.#deps.invitations.findAddressedTo(user.email, invitationId)
       : null;
-    if (!invitation) throw invitationNotFound(invitationId);
-    return invitation;
+    const valid =
+      found !== null &&
+      found.tokenHash !== null &&
+      token !== undefined &&
+      sameSecret(hashInvitationToken(token), found.tokenHash);
+    if (!valid) throw invitationNotFound(invitationId);
+    return found.invitation;
+  }
+
+  /**
+   * The error for a conditional update that found the invitation no longer pending: a concurrent request
+   * changed it since it was read, so say what it is now (accepted, revoked or expired).
+   */
+  async #noLongerPending(invitationId: string, now: Date, tx: DbOrTx): Promise<AppError> {
+    const current = await this.#deps.invitations.findById(invitationId, tx);
+    if (!current) return invitationNotFound(invitationId);
+    const status = invitationStatus(current, now);
+    if (status === 'pending') {
+      return new AppError('CONFLICT', 'The invitation changed meanwhile; try again.');
+    }
+    return notPending(status);
   }
 
   #withStatus(invitation: InvitationRecord): Invitation {

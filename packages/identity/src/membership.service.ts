@@ -1,6 +1,6 @@
 import { AppError, type Clock } from '@iris/core';
 import { inTransaction, type Db, type MemberRole, type Tx } from '@iris/db';
-import type { AccessControl } from './access.ts';
+import type { AccessControl, Grant, OrganizationNeed } from './access.ts';
 import type { Acting } from './actor.ts';
 import type { AuditLog } from './audit.ts';
 import type {
@@ -59,13 +59,7 @@ export class MembershipService {
     userId: string,
     role: MemberRole,
   ): Promise<MemberRecord> {
-    return this.#locked(organizationId, async (tx) => {
-      const grant = await this.#deps.access.organization(
-        acting.actor,
-        organizationId,
-        { memberRole: 'owner' },
-        tx,
-      );
+    return this.#locked(acting, organizationId, { memberRole: 'owner' }, async (tx, grant) => {
       const member = await this.#findMember(organizationId, userId, tx);
       if (member.role === role) return member;
       if (member.role === 'owner') await this.#ensureAnotherOwner(organizationId, tx);
@@ -87,15 +81,10 @@ export class MembershipService {
 
   /** Owners and admins remove anyone; any member removes themselves (leaves). Deletes the row. */
   async remove(acting: Acting, organizationId: string, userId: string): Promise<MemberRecord> {
-    return this.#locked(organizationId, async (tx) => {
-      const actor = acting.actor;
-      const leaving = actor.kind === 'user' && actor.userId === userId;
-      const grant = await this.#deps.access.organization(
-        actor,
-        organizationId,
-        { memberRole: leaving ? 'staff' : 'owner' },
-        tx,
-      );
+    const actor = acting.actor;
+    const leaving = actor.kind === 'user' && actor.userId === userId;
+    const need: OrganizationNeed = { memberRole: leaving ? 'staff' : 'owner' };
+    return this.#locked(acting, organizationId, need, async (tx, grant) => {
       const member = await this.#findMember(organizationId, userId, tx);
       if (member.role === 'owner') await this.#ensureAnotherOwner(organizationId, tx);
       await this.#deps.memberships.delete(member.id, tx);
@@ -125,15 +114,22 @@ export class MembershipService {
 
   /**
    * Runs `fn` in a transaction holding the organization's row lock, so that concurrent role changes and
-   * removals cannot together leave it without an owner. Ids that are not UUIDs cannot name an organization.
+   * removals cannot together leave it without an owner. Access is checked before the lock is taken, so a
+   * caller with no relation to the organization (404) or not enough of one (403) never locks its row; and
+   * checked again under the lock, where it counts: the caller's own role may have changed meanwhile (an
+   * owner demoted by a concurrent request is no longer an owner here).
    */
-  #locked<T>(organizationId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    if (!isUuid(organizationId)) {
-      throw new AppError('ORGANIZATION_NOT_FOUND', `No organization ${organizationId} that you can see.`);
-    }
+  async #locked<T>(
+    acting: Acting,
+    organizationId: string,
+    need: OrganizationNeed,
+    fn: (tx: Tx, grant: Grant) => Promise<T>,
+  ): Promise<T> {
+    await this.#deps.access.organization(acting.actor, organizationId, need);
     return inTransaction(this.#deps.db, async (tx) => {
       await this.#deps.organizations.lock(organizationId, tx);
-      return fn(tx);
+      const grant = await this.#deps.access.organization(acting.actor, organizationId, need, tx);
+      return fn(tx, grant);
     });
   }
 

@@ -160,7 +160,10 @@ export const ZDeliveryRegion = z
   .object({
     name: ZName.meta({ example: 'Stockholm innerstad' }),
     postalCodePrefixes: z
-      .array(z.string().regex(/^\d{1,5}$/, 'A prefix is 1–5 digits of a postal code'))
+      // Swedish postal codes run 100 00–999 99: no prefix starts with 0.
+      .array(
+        z.string().regex(/^[1-9]\d{0,4}$/, 'A prefix is 1–5 digits of a postal code, not starting with 0'),
+      )
       .min(1)
       .max(500)
       .meta({ example: ['111', '112', '113'] }),

@@ -31,6 +31,7 @@ export const meRouter = router({
         path: '/me/invitations',
         tags: ['me'],
         summary: 'Pending invitations addressed to the caller’s email, newest first',
+        description: 'Answering one needs its token, which the inviter sent to the address.',
         errorResponses: { 403: 'API keys have no invitations' },
       },
     })
@@ -46,10 +47,10 @@ export const meRouter = router({
         tags: ['me'],
         summary: 'Accept an invitation: join the organization with the invited role',
         description:
-          'Only the addressee (by email). Restaurant users join restaurants, supplier users join suppliers (403 otherwise).',
+          'Only the addressee (signed in with the invited email) with the invitation’s token in the body: `{ "token": "iris_inv_…" }`. A missing or wrong token is the same 404 as an invitation addressed to someone else. Restaurant users join restaurants, supplier users join suppliers (403 otherwise).',
         errorResponses: {
           403: 'Your role cannot join this kind of organization, or an API key',
-          404: 'No such invitation addressed to you',
+          404: 'No such invitation addressed to you, or a missing or wrong token',
           409: 'The invitation is not pending (accepted, revoked or expired), or you are already a member',
         },
       },
@@ -65,9 +66,10 @@ export const meRouter = router({
         path: '/me/invitations/{invitationId}/decline',
         tags: ['me'],
         summary: 'Decline an invitation (owners then see it as revoked)',
+        description: 'Like accepting: the addressee, with the invitation’s token in the body.',
         errorResponses: {
           403: 'An API key',
-          404: 'No such invitation addressed to you',
+          404: 'No such invitation addressed to you, or a missing or wrong token',
           409: 'The invitation is not pending',
         },
       },

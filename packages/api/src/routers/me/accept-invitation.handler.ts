@@ -10,5 +10,7 @@ export async function meAcceptInvitationHandler({
   ctx: Context & { principal: Principal };
   input: TMeAcceptInvitationInput;
 }): Promise<TMeAcceptInvitationOutput> {
-  return toMyMembershipJson(await ctx.deps.identity.invitations.accept(actingOf(ctx), input.invitationId));
+  return toMyMembershipJson(
+    await ctx.deps.identity.invitations.accept(actingOf(ctx), input.invitationId, input.token),
+  );
 }

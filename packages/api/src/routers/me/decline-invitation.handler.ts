@@ -10,5 +10,7 @@ export async function meDeclineInvitationHandler({
   ctx: Context & { principal: Principal };
   input: TMeDeclineInvitationInput;
 }): Promise<TMeDeclineInvitationOutput> {
-  return toMyInvitationJson(await ctx.deps.identity.invitations.decline(actingOf(ctx), input.invitationId));
+  return toMyInvitationJson(
+    await ctx.deps.identity.invitations.decline(actingOf(ctx), input.invitationId, input.token),
+  );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ZMyInvitation } from '../organizations/invitations/_schemas.ts';
+import { ZInvitationToken, ZMyInvitation } from '../organizations/invitations/_schemas.ts';
 
-export const ZMeDeclineInvitationInput = z.object({ invitationId: z.uuid() });
+export const ZMeDeclineInvitationInput = z.object({ invitationId: z.uuid(), token: ZInvitationToken });
 export type TMeDeclineInvitationInput = z.infer<typeof ZMeDeclineInvitationInput>;
 
 export const ZMeDeclineInvitationOutput = ZMyInvitation;

@@ -16,7 +16,7 @@ export const invitationsRouter = router({
         path: '/organizations/{organizationId}/invitations',
         tags: ['organizations'],
         summary: 'Invite an email address to join as owner or staff (valid 14 days)',
-        description: `${OWNERS} 409 when the address has a pending invitation or is already a member.`,
+        description: `${OWNERS} 409 when the address has a pending invitation or is already a member. The response carries the invitation's token, once: send it (or a link with it) to the invited address — accepting needs it, since signing up does not prove an email address.`,
         errorResponses: {
           400: 'Invalid input',
           403: 'Staff, or an API key',

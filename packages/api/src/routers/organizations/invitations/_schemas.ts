@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { INVITATION_STATUSES, MEMBER_ROLES, ORGANIZATION_KINDS, type Invitation } from '@iris/identity';
 
+/**
+ * The invitation's token, as the addressee answers with it. Optional in the schema only so that a missing
+ * token gets the same 404 as a wrong one (nothing tells the caller which part was wrong).
+ */
+export const ZInvitationToken = z.string().max(256).optional().meta({
+  description:
+    'The token from the invitation (given once to the inviter, who sends it to the invited address). Needed: without it, or with a wrong one, the answer is 404.',
+  example: 'iris_inv_Qk3v…',
+});
+
+/** Where the addressee accepts, relative to the REST base (/api/v1); the token goes in the JSON body. */
+export function acceptPathOf(invitationId: string): string {
+  return `/me/invitations/${invitationId}/accept`;
+}
+
 export const ZInvitation = z
   .object({
     id: z.uuid(),

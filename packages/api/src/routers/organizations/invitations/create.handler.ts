@@ -1,6 +1,6 @@
 import type { Context, Principal } from '../../../context.ts';
 import { actingOf } from '../../../trpc.ts';
-import { toInvitationJson } from './_schemas.ts';
+import { acceptPathOf, toInvitationJson } from './_schemas.ts';
 import type { TInvitationsCreateInput, TInvitationsCreateOutput } from './create.schema.ts';
 
 export async function invitationsCreateHandler({
@@ -10,8 +10,11 @@ export async function invitationsCreateHandler({
   ctx: Context & { principal: Principal };
   input: TInvitationsCreateInput;
 }): Promise<TInvitationsCreateOutput> {
-  const { organizationId, ...invitation } = input;
-  return toInvitationJson(
-    await ctx.deps.identity.invitations.create(actingOf(ctx), organizationId, invitation),
+  const { organizationId, ...fields } = input;
+  const { invitation, token } = await ctx.deps.identity.invitations.create(
+    actingOf(ctx),
+    organizationId,
+    fields,
   );
+  return { ...toInvitationJson(invitation), token, acceptPath: acceptPathOf(invitation.id) };
 }
