@@ -325,7 +325,7 @@ describe('customers.approve', () => {
 
 describe('customers.block', () => {
   it('guards every transition: requested→blocked, blocked→active, active→blocked; the rest 409', async () => {
-    const { restaurant, relationship } = await requested();
+    const { relationship } = await requested();
     const id = relationship.id;
     const blocked = await as(supplierStaff).block({ relationshipId: id, reason: 'Saknar kreditupplysning' });
     expect(blocked).toMatchObject({ status: 'blocked', blockedReason: 'Saknar kreditupplysning' });
