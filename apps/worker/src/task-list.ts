@@ -5,6 +5,7 @@ import { toTask, type JobHandlers, type TaskDeps } from './task.ts';
 import { createPurgeAuditTask } from './tasks/audit__purge_expired.ts';
 import { createPurgeIdempotencyKeysTask } from './tasks/maintenance__purge_idempotency_keys.ts';
 import { createScheduleNightlyTask } from './tasks/maintenance__schedule_nightly.ts';
+import { createPurgeWebhookEventsTask } from './tasks/webhook__purge_processed_events.ts';
 import { createHeartbeatTask } from './tasks/system__heartbeat.ts';
 
 export function createJobHandlers(deps: TaskDeps): JobHandlers {
@@ -13,6 +14,7 @@ export function createJobHandlers(deps: TaskDeps): JobHandlers {
     maintenance__schedule_nightly: createScheduleNightlyTask(deps),
     maintenance__purge_idempotency_keys: createPurgeIdempotencyKeysTask(deps),
     audit__purge_expired: createPurgeAuditTask(deps),
+    webhook__purge_processed_events: createPurgeWebhookEventsTask(deps),
   };
 }
 

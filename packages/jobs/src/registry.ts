@@ -72,6 +72,17 @@ export const JOBS = {
         'Deletes audit entries older than the retention period (AUDIT_RETENTION_DAYS, default 365).',
     },
   ),
+  webhook__purge_processed_events: defineJob(
+    z.strictObject({
+      /** Deliveries recorded longer ago than this are forgotten (they can no longer be redelivered). */
+      olderThanDays: z.number().int().min(7).max(365).default(30),
+      localDate: zLocalDate.optional(),
+    }),
+    {
+      maxAttempts: 5,
+      description: 'Deletes processed webhook deliveries (webhook_event) older than 30 days.',
+    },
+  ),
 } as const satisfies Record<JobNamePattern, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

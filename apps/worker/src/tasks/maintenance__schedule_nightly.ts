@@ -27,6 +27,13 @@ const NIGHTLY_JOBS: ReadonlyArray<(tx: Tx, localDate: string) => Promise<Enqueue
       { localDate },
       { jobKey: jobKeyFor('audit__purge_expired', localDate) },
     ),
+  (tx, localDate) =>
+    enqueue(
+      tx,
+      'webhook__purge_processed_events',
+      { localDate },
+      { jobKey: jobKeyFor('webhook__purge_processed_events', localDate) },
+    ),
 ];
 
 /**

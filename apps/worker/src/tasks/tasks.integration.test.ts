@@ -113,6 +113,10 @@ describe('maintenance__schedule_nightly', () => {
           key: `maintenance__purge_idempotency_keys:${night}`,
         },
         { task_identifier: 'audit__purge_expired', key: `audit__purge_expired:${night}` },
+        {
+          task_identifier: 'webhook__purge_processed_events',
+          key: `webhook__purge_processed_events:${night}`,
+        },
       ]),
     );
     const [payload] = await db.$queryRaw<Array<{ payload: unknown }>>`
@@ -153,6 +157,28 @@ describe('audit__purge_expired', () => {
     );
     await expect(db.$executeRaw`TRUNCATE "audit_entry"`).rejects.toThrow(/append-only/);
     expect(await db.auditEntry.count({ where: { action: 'kept' } })).toBe(1);
+  });
+});
+
+describe('webhook__purge_processed_events', () => {
+  it('forgets deliveries older than the window, keeps recent ones, and is safe to run twice', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const record = (eventId: string, ageDays: number) =>
+      db.webhookEvent.create({
+        data: {
+          source: 'clerk',
+          eventId,
+          type: 'user.updated',
+          outcome: 'updated',
+          createdAt: new Date(Date.now() - ageDays * day),
+        },
+      });
+    await record('msg_old', 45);
+    await record('msg_recent', 3);
+    await handlers.webhook__purge_processed_events({ olderThanDays: 30 }, fakeHelpers());
+    await handlers.webhook__purge_processed_events({ olderThanDays: 30 }, fakeHelpers());
+    const left = await db.webhookEvent.findMany({ select: { eventId: true } });
+    expect(left.map((row) => row.eventId)).toEqual(['msg_recent']);
   });
 });
 
