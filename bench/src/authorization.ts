@@ -110,7 +110,6 @@ try {
   const child = startApi(
     apiEnv(database.url, port, {
       CLERK_JWT_KEY: publicKeyPem,
-      CLERK_SECRET_KEY: 'sk_test_bench',
       CLERK_AUTHORIZED_PARTIES: AUTHORIZED_PARTY,
       RATE_LIMIT_ENABLED: 'false',
     }),

@@ -58,6 +58,8 @@ export function apiEnv(
     DATABASE_URL: databaseUrl,
     AUTH_MODE: 'clerk',
     CLERK_JWT_KEY: BENCH_JWT_KEY,
+    // Needed to start in Clerk mode; the benchmarks never call the Clerk Backend API.
+    CLERK_SECRET_KEY: 'sk_test_bench',
     METRICS_TOKEN: randomBytes(24).toString('hex'),
     CLERK_AUTHORIZED_PARTIES: 'http://localhost:3001',
     LOG_LEVEL: 'warn',

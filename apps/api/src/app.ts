@@ -42,7 +42,10 @@ export interface AppParts {
 export function createApp(parts: AppParts): { app: Express; metrics: ApiMetrics } {
   const { config, deps, logger } = parts;
   const metrics = parts.metrics ?? createApiMetrics();
-  const openApiDocument = buildOpenApiDocument({ version: deps.system.version, origin: config.publicUrl });
+  // Built on first use (about 100 ms for the whole router), not at start-up.
+  let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
+  const openApi = () =>
+    (openApiDocument ??= buildOpenApiDocument({ version: deps.system.version, origin: config.publicUrl }));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -88,7 +91,7 @@ export function createApp(parts: AppParts): { app: Express; metrics: ApiMetrics 
   });
   app.get('/metrics', metricsEndpoint(metrics, config.metrics));
   app.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument);
+    res.json(openApi());
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }));
 
@@ -116,12 +119,13 @@ export function createApp(parts: AppParts): { app: Express; metrics: ApiMetrics 
   app.use('/trpc', ...guards, trpcHandler(deps, logger));
   app.use(REST_BASE_PATH, express.json({ limit: MAX_BODY_BYTES }), ...guards, restHandler(deps, logger));
 
-  const restRoutes = Object.fromEntries(
-    Object.entries(openApiDocument.paths ?? {}).map(([template, item]) => [
-      template,
-      Object.keys(item).map((method) => method.toUpperCase()),
-    ]),
-  );
+  const restRoutes = () =>
+    Object.fromEntries(
+      Object.entries(openApi().paths ?? {}).map(([template, item]) => [
+        template,
+        Object.keys(item).map((method) => method.toUpperCase()),
+      ]),
+    );
   app.use(notFound({ prefix: REST_BASE_PATH, routes: restRoutes }));
   app.use(errorHandler(logger));
   return { app, metrics };

@@ -27,24 +27,24 @@ export class AccessRepository {
     this.#db = db;
   }
 
-  organizationKind(
+  /**
+   * The organization's kind and, when `userId` is given, that user's role in it: one query. A
+   * soft-deleted organization is not found (so its members keep no access).
+   */
+  async organizationWithRole(
     organizationId: string,
+    userId: string | null,
     tx: DbOrTx = this.#db,
-  ): Promise<{ kind: OrganizationKind } | null> {
-    return tx.organization.findUnique({ where: { id: organizationId }, select: { kind: true } });
-  }
-
-  async membershipRole(
-    userId: string,
-    organizationId: string,
-    tx: DbOrTx = this.#db,
-  ): Promise<MemberRole | null> {
-    const membership = await tx.membership.findFirst({
-      // A soft-deleted organization keeps no members' access.
-      where: { userId, organizationId, organization: { deletedAt: null } },
-      select: { role: true },
+  ): Promise<{ kind: OrganizationKind; memberRole: MemberRole | null } | null> {
+    const row = await tx.organization.findUnique({
+      where: { id: organizationId },
+      select: {
+        kind: true,
+        memberships: userId ? { where: { userId }, select: { role: true }, take: 1 } : false,
+      },
     });
-    return membership?.role ?? null;
+    if (!row) return null;
+    return { kind: row.kind, memberRole: row.memberships?.[0]?.role ?? null };
   }
 
   /** Ids of the organizations of `kind` the user belongs to. */
@@ -99,14 +99,19 @@ export class AccessControl {
       return { organizationId, kind: actor.organizationKind, via: 'service', memberRole: null };
     }
 
-    const organization = await this.#repo.organizationKind(organizationId, tx);
+    const admin = isAdmin(actor);
+    const organization = await this.#repo.organizationWithRole(
+      organizationId,
+      admin ? null : actor.userId,
+      tx,
+    );
     if (!organization || (need.kind && organization.kind !== need.kind)) throw notFound();
-    if (isAdmin(actor)) return { organizationId, kind: organization.kind, via: 'admin', memberRole: null };
+    if (admin) return { organizationId, kind: organization.kind, via: 'admin', memberRole: null };
 
     // Restaurant users act for restaurants, supplier users for suppliers: a membership left over from
     // before a role change grants nothing.
     if (actor.role !== organization.kind) throw notFound();
-    const memberRole = await this.#repo.membershipRole(actor.userId, organizationId, tx);
+    const memberRole = organization.memberRole;
     if (!memberRole) throw notFound();
     if (need.memberRole === 'owner' && memberRole !== 'owner') {
       throw new AppError('FORBIDDEN', 'Only an owner of this organization can do this.');

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import { AppError } from '@iris/core';
 import type { IdentityProvider } from './identity-provider.ts';
 
@@ -14,14 +12,27 @@ const MIN_SCORE = 3;
 /** Roughly what Clerk accepts: something@domain.tld, no spaces. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-let estimator: ZxcvbnFactory | undefined;
+type Estimator = {
+  check(password: string, userInputs?: string[]): { score: number; feedback: { suggestions: string[] } };
+};
+
+let estimator: Promise<Estimator> | undefined;
+
+/** zxcvbn and its dictionaries (~70 ms to load) only when a password is first checked: Clerk mode never does. */
+function loadEstimator(): Promise<Estimator> {
+  estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([core, common]) =>
+      new core.ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs }),
+  );
+  return estimator;
+}
 
 /**
  * Local mode's password check: the rules Clerk applies (length), plus zxcvbn's estimate against its
  * dictionaries of common passwords, names and patterns (standing in for Clerk's breached-password check).
  * The password is only looked at, never kept.
  */
-export function checkPasswordStrength(password: string, userInputs: string[] = []): void {
+export async function checkPasswordStrength(password: string, userInputs: string[] = []): Promise<void> {
   const reject = (reason: string, suggestions: string[] = []) => {
     throw new AppError('WEAK_PASSWORD', reason, {
       reason: 'weak_password',
@@ -33,11 +44,7 @@ export function checkPasswordStrength(password: string, userInputs: string[] = [
     reject(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
   if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_LENGTH)
     reject(`The password may be at most ${MAX_PASSWORD_LENGTH} bytes.`);
-  estimator ??= new ZxcvbnFactory({
-    dictionary: zxcvbnCommon.dictionary,
-    graphs: zxcvbnCommon.adjacencyGraphs,
-  });
-  const result = estimator.check(password, userInputs);
+  const result = (await loadEstimator()).check(password, userInputs);
   if (result.score < MIN_SCORE) {
     reject(
       'The password is too easy to guess: avoid common words, names, dates and keyboard patterns.',
@@ -53,7 +60,7 @@ export function checkPasswordStrength(password: string, userInputs: string[] = [
 export class LocalIdentityProvider implements IdentityProvider {
   readonly name = 'local' as const;
 
-  createUser(input: { email: string; password: string }): Promise<{ providerUserId: string }> {
+  async createUser(input: { email: string; password: string }): Promise<{ providerUserId: string }> {
     // The refusal Clerk gives, so that both modes answer a malformed address alike.
     if (!EMAIL.test(input.email)) {
       throw new AppError('IDENTITY_PROVIDER_REJECTED', 'email_address must be a valid email address.', {
@@ -66,8 +73,8 @@ export class LocalIdentityProvider implements IdentityProvider {
         ],
       });
     }
-    checkPasswordStrength(input.password, [input.email, ...input.email.split(/[@.+_-]/)]);
-    return Promise.resolve({ providerUserId: `user_local_${randomUUID().replaceAll('-', '')}` });
+    await checkPasswordStrength(input.password, [input.email, ...input.email.split(/[@.+_-]/)]);
+    return { providerUserId: `user_local_${randomUUID().replaceAll('-', '')}` };
   }
 
   deleteUser(): Promise<void> {

@@ -15,11 +15,11 @@ describe('the last handler (404 / 405)', () => {
     app.use(
       notFound({
         prefix: '/api/v1',
-        routes: {
+        routes: () => ({
           '/orders/{id}': ['GET', 'PATCH'],
           '/orders/summary': ['POST'],
           '/orders/{id}/lines/{lineId}': ['PUT'],
-        },
+        }),
       }),
     );
     const server = app.listen(0, '127.0.0.1');

@@ -15,18 +15,22 @@ export function sendError(res: Response, error: AppError, headers: Record<string
  * The last handler: 405 with `Allow` when the path exists under other methods (the REST routes, from the
  * OpenAPI document: template → methods), 404 otherwise.
  */
-export function notFound(rest: { prefix: string; routes: Record<string, string[]> }) {
-  const routes = Object.entries(rest.routes).map(([template, methods]) => ({
-    methods,
-    params: (template.match(/\{[^/}]+\}/g) ?? []).length,
-    pattern: new RegExp(
-      `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^/}]+\}/g, '[^/]+')}/?$`,
-    ),
-  }));
+export function notFound(rest: { prefix: string; routes: () => Record<string, string[]> }) {
+  // Compiled on the first unmatched request: the route list comes from the OpenAPI document, built lazily.
+  let compiled: { methods: string[]; params: number; pattern: RegExp }[] | undefined;
+  const compile = () =>
+    Object.entries(rest.routes()).map(([template, methods]) => ({
+      methods,
+      params: (template.match(/\{[^/}]+\}/g) ?? []).length,
+      pattern: new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^/}]+\}/g, '[^/]+')}/?$`,
+      ),
+    }));
   return (req: Request, res: Response): void => {
     if (req.path.startsWith(`${rest.prefix}/`)) {
       const path = req.path.slice(rest.prefix.length);
-      const matches = routes.filter(({ pattern }) => pattern.test(path));
+      compiled ??= compile();
+      const matches = compiled.filter(({ pattern }) => pattern.test(path));
       if (matches.length > 0) {
         // The most specific templates win (fewest parameters: /orders/summary before /orders/{id}).
         const fewest = Math.min(...matches.map((route) => route.params));
