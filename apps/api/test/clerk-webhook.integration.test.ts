@@ -407,13 +407,13 @@ describe('POST /api/v1/webhooks/clerk', () => {
       });
     });
 
-    it('user.updated for a user Iris does not know: ignored, no user is created', async () => {
+    it('user.updated for a user Iris has never seen creates it (it overtook its user.created)', async () => {
       const stranger = newUser();
-      const before = await counts();
       const response = await send(clerkUserEvent('user.updated', stranger));
-      expect(response.body.outcome).toBe('ignored');
-      expect(await userByClerkId(stranger.id)).toBeUndefined();
-      expect(await counts()).toEqual({ ...before, events: before.events + 1 });
+      expect(response.body.outcome).toBe('created');
+      expect(await userByClerkId(stranger.id)).toMatchObject({ deletedAt: null });
+      // The late user.created finds the row.
+      expect((await send(clerkUserEvent('user.created', stranger))).body.outcome).toBe('unchanged');
     });
 
     it('user.deleted soft-deletes the user: its session token stops working; a second delivery is ignored', async () => {
@@ -580,6 +580,33 @@ describe('POST /api/v1/webhooks/clerk (AUTH_MODE=clerk): user.created asks Clerk
         metadata: { eventId: response.body.eventId, eventType: 'user.created', reason: 'deleted_at_clerk' },
       },
     ]);
+  });
+
+  it('a user.updated that overtakes its user.created: created from the newer state, which older deliveries cannot undo', async () => {
+    const user = stub.addUser({ email: email(), publicMetadata: { role: 'supplier' } });
+    const created = clerkUserEvent('user.created', user);
+    const newer = clerkUserEvent('user.updated', {
+      ...user,
+      emailAddresses: [{ id: user.primaryEmailAddressId!, email_address: `newer.${email()}` }],
+      updatedAt: user.updatedAt + 60_000,
+    });
+    const between = clerkUserEvent('user.updated', {
+      ...user,
+      emailAddresses: [{ id: user.primaryEmailAddressId!, email_address: `between.${email()}` }],
+      updatedAt: user.updatedAt + 30_000,
+    });
+    expect((await send(newer)).body.outcome).toBe('created');
+    expect((await send(created)).body.outcome).toBe('unchanged');
+    expect((await send(between)).body.outcome).toBe('stale');
+    expect((await irisUser(user.id))?.email).toMatch(/^newer\./);
+  });
+
+  it('a user.updated for an account Clerk no longer has creates nothing', async () => {
+    const user = stub.addUser({ email: email(), publicMetadata: { role: 'supplier' } });
+    stub.users.delete(user.id);
+    const response = await send(clerkUserEvent('user.updated', user));
+    expect(response.body).toMatchObject({ outcome: 'ignored' });
+    expect(await irisUser(user.id)).toBeUndefined();
   });
 
   it.each([

@@ -33,6 +33,20 @@ afterAll(async () => {
 });
 
 describe('a role change and the memberships of the old kind', () => {
+  it('an owner whose role changed does not count as another owner: the last real owner cannot leave', async () => {
+    const first = await harness.createUser('restaurant');
+    const second = await harness.createUser('restaurant');
+    const bistro = (await harness.createOrganization('restaurant', first, 'Bistro Två Ägare')).id;
+    await harness.addMember(bistro, second, 'owner');
+    await harness.caller(admin).admin.users.setRole({ userId: second.userId, role: 'supplier' });
+    const leaving = await harness
+      .caller(first)
+      .organizations.members.remove({ organizationId: bistro, userId: first.userId })
+      .catch((error: unknown) => error);
+    expect(codeOf(leaving)).toBe('LAST_OWNER');
+    expect(await harness.db.membership.count({ where: { organizationId: bistro } })).toBe(2);
+  });
+
   it('before: the supplier user manages its supplier and sees its customer', async () => {
     const caller = harness.caller(seller);
     await expect(caller.suppliers.update({ supplierId, name: 'Grossist Roll AB' })).resolves.toMatchObject({

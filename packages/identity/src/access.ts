@@ -40,7 +40,8 @@ export class AccessRepository {
       where: { id: organizationId },
       select: {
         kind: true,
-        memberships: userId ? { where: { userId }, select: { role: true }, take: 1 } : false,
+        // Relation selects are not soft-delete filtered: say so here (memberships are hard-deleted today).
+        memberships: userId ? { where: { userId, deletedAt: null }, select: { role: true }, take: 1 } : false,
       },
     });
     if (!row) return null;

@@ -218,7 +218,7 @@ export class ClerkWebhookService {
         if (!parsed.success) return Promise.resolve({ outcome: 'invalid', reason: 'invalid_payload' });
         return event.type === 'user.created'
           ? this.#created(tx, parsed.data, acting, existsAtClerk)
-          : this.#updated(tx, parsed.data, acting);
+          : this.#updated(tx, parsed.data, acting, existsAtClerk);
       }
       case 'user.deleted': {
         const parsed = ZClerkDeletedUser.safeParse(event.data);
@@ -284,7 +284,9 @@ export class ClerkWebhookService {
     if (exists === undefined) throw new ClerkExistenceUnknown(clerkUser.id);
     if (!exists) return { outcome: 'ignored', reason: 'deleted_at_clerk' };
     const role = roleOf(clerkUser) ?? 'restaurant';
-    const user = await users.create({ email, role, clerkUserId: clerkUser.id }, tx);
+    // The baseline for ordering: a user.updated older than this state is stale.
+    const clerkUpdatedAt = typeof clerkUser.updated_at === 'number' ? new Date(clerkUser.updated_at) : null;
+    const user = await users.create({ email, role, clerkUserId: clerkUser.id, clerkUpdatedAt }, tx);
     await audit.record(
       acting,
       { action: 'clerk.user_created', entityType: 'user', entityId: user.id, metadata: { role } },
@@ -297,12 +299,21 @@ export class ClerkWebhookService {
     tx: Tx,
     clerkUser: ClerkUser,
     acting: SystemActing,
+    existsAtClerk: ReadonlyMap<string, boolean>,
   ): Promise<Omit<ClerkWebhookResult, 'duplicate'>> {
     const { users, audit } = this.#deps;
     // Locked: deliveries for one user take turns, each comparing with what the previous one stored.
     const user = await users.findByClerkUserIdForUpdate(clerkUser.id, tx);
-    // Unknown or deleted in Iris: an update must not bring a user (back) into existence.
-    if (!user) return { outcome: 'ignored', reason: 'unknown_user' };
+    if (!user) {
+      // Deleted in Iris: an update must not bring the user back.
+      if (await users.findByClerkUserIdIncludingDeleted(clerkUser.id, tx)) {
+        return { outcome: 'ignored', reason: 'unknown_user' };
+      }
+      // Never seen: the update overtook its user.created (Svix does not keep order), or the account
+      // predates the webhook. It carries the whole user, so it creates it — with the same check that Clerk
+      // still has the account — and the late user.created then finds the row.
+      return this.#created(tx, clerkUser, acting, existsAtClerk);
+    }
     const updatedAt = typeof clerkUser.updated_at === 'number' ? new Date(clerkUser.updated_at) : undefined;
     // Older than (or as old as) the last one applied: a late retry that would bring an old email back.
     // Without an updated_at only a first update applies (its age cannot be compared).

@@ -145,10 +145,10 @@ export class CustomerRepository {
     supplierId: string,
     restaurantId: string,
     tx: DbOrTx = this.#db,
-  ): Promise<{ id: string; deletedAt: Date | null } | null> {
+  ): Promise<{ id: string; status: CustomerStatus; deletedAt: Date | null } | null> {
     return tx.customerRelationship.findFirst({
       where: includeDeleted({ supplierId, restaurantId }),
-      select: { id: true, deletedAt: true },
+      select: { id: true, status: true, deletedAt: true },
     });
   }
 
@@ -182,6 +182,19 @@ export class CustomerRepository {
    * the table, withdrawn rows included), with the terms back at their defaults. Only while still
    * withdrawn, so two concurrent requests cannot both revive it; returns whether this call did.
    */
+  /** Brings back a withdrawn relationship that was blocked, still blocked (reason and decision kept). */
+  async reviveBlocked(
+    id: string,
+    data: { requestMessage: string | null; requestedById: string | null },
+    tx: DbOrTx = this.#db,
+  ): Promise<boolean> {
+    const result = await tx.customerRelationship.updateMany({
+      where: { id, status: 'blocked', deletedAt: { not: null } },
+      data: { ...data, deletedAt: null },
+    });
+    return result.count === 1;
+  }
+
   async reviveAsRequest(
     id: string,
     data: { requestMessage: string | null; requestedById: string | null },

@@ -148,11 +148,12 @@ export class CustomerService {
         if (existing && existing.deletedAt === null) throw alreadyRelated(existing.id);
         let relationship: CustomerRelationshipRecord;
         if (existing) {
-          const revived = await this.#repo.reviveAsRequest(
-            existing.id,
-            { requestMessage: message, requestedById },
-            tx,
-          );
+          // A restaurant the supplier blocked and that then left comes back blocked: leaving does not lift
+          // a block. The supplier sees the new message and may approve.
+          const revived =
+            existing.status === 'blocked'
+              ? await this.#repo.reviveBlocked(existing.id, { requestMessage: message, requestedById }, tx)
+              : await this.#repo.reviveAsRequest(existing.id, { requestMessage: message, requestedById }, tx);
           if (!revived) throw alreadyRelated(existing.id);
           relationship = await this.#reload(existing.id, tx);
         } else {

@@ -105,8 +105,19 @@ export class MembershipRepository {
     return row !== null;
   }
 
-  countOwners(organizationId: string, tx: DbOrTx = this.#db): Promise<number> {
-    return tx.membership.count({ where: { organizationId, role: 'owner', ...ACTIVE_USER } });
+  /**
+   * Owners who can act as owners: live users whose role is the organization's kind (a membership left over
+   * from before a role change grants nothing, so it does not count as another owner either).
+   */
+  async countOwners(organizationId: string, tx: DbOrTx = this.#db): Promise<number> {
+    const organization = await tx.organization.findUnique({
+      where: { id: organizationId },
+      select: { kind: true },
+    });
+    if (!organization) return 0;
+    return tx.membership.count({
+      where: { organizationId, role: 'owner', user: { deletedAt: null, role: organization.kind } },
+    });
   }
 
   async create(

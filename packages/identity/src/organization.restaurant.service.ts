@@ -29,8 +29,6 @@ export interface Restaurant extends Omit<RestaurantRecord, 'deliveryPreferences'
 /** How the caller sees a restaurant: as its member, an admin, its API key, or a supplier it is customer of. */
 export type RestaurantAccess = Grant['via'] | 'supplier';
 
-/** Customer relationships in these states let the supplier see the restaurant's profile. */
-
 function toRestaurant(record: RestaurantRecord): Restaurant {
   return { ...record, deliveryPreferences: readDeliveryPreferences(record.deliveryPreferences) };
 }

@@ -110,7 +110,7 @@ export class UserRepository {
   }
 
   create(
-    data: { email: string; role: UserRole; clerkUserId: string | null },
+    data: { email: string; role: UserRole; clerkUserId: string | null; clerkUpdatedAt?: Date | null },
     tx: DbOrTx = this.#db,
   ): Promise<UserRecord> {
     return tx.user.create({ data, select: USER_SELECT });

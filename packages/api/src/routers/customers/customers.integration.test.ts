@@ -551,6 +551,31 @@ describe('customers.withdraw', () => {
     }
   });
 
+  it('leaving does not lift a block: asking again brings the relationship back blocked', async () => {
+    const { restaurant, relationship } = await requested();
+    await as(supplierOwner).block({ relationshipId: relationship.id, reason: 'Obetalda fakturor' });
+    await as(restaurant.owner).withdraw({ relationshipId: relationship.id });
+    const again = await as(restaurant.owner).request({
+      restaurantId: restaurant.id,
+      supplierId,
+      message: 'Förlåt',
+    });
+    expect(again).toMatchObject({
+      id: relationship.id,
+      status: 'blocked',
+      blockedReason: 'Obetalda fakturor',
+      requestMessage: 'Förlåt',
+    });
+    // Blocked: the supplier does not see the restaurant's profile, but may approve the new request.
+    expect(await failure(as(supplierOwner).get({ relationshipId: relationship.id }))).toBeNull();
+    await expect(
+      harness.deps.identity.customerRepository.supplierSeesRestaurant([supplierId], restaurant.id),
+    ).resolves.toBe(false);
+    expect(await as(supplierOwner).approve({ relationshipId: relationship.id })).toMatchObject({
+      status: 'active',
+    });
+  });
+
   it('only the restaurant side', async () => {
     const { restaurant, relationship } = await requested();
     const input = { relationshipId: relationship.id };
