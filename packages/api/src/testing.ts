@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger, systemClock, type Clock } from '@iris/core';
+import { TRPCError } from '@trpc/server';
+import { AppError, createLogger, systemClock, type Clock } from '@iris/core';
 import { createDb, type Db, type MemberRole, type OrganizationKind, type UserRole } from '@iris/db';
 import { createTestDatabase, type TestDatabase } from '@iris/db/testing';
 import {
@@ -139,4 +140,34 @@ export async function createProcedureHarness(
       await database.drop();
     },
   };
+}
+
+function appErrorOf(error: unknown): AppError | undefined {
+  if (error instanceof TRPCError && error.cause instanceof AppError) return error.cause;
+  return error instanceof AppError ? error : undefined;
+}
+
+/** The catalogue code a call failed with, null when it succeeded; anything but an AppError is rethrown. */
+export async function failureCode(promise: Promise<unknown>): Promise<string | null> {
+  try {
+    await promise;
+    return null;
+  } catch (error) {
+    const appError = appErrorOf(error);
+    if (appError) return appError.code;
+    throw error;
+  }
+}
+
+/** The field paths of a VALIDATION_FAILED refusal; a call that succeeds or fails otherwise throws. */
+export async function validationPaths(promise: Promise<unknown>): Promise<string[]> {
+  try {
+    await promise;
+  } catch (error) {
+    const appError = appErrorOf(error);
+    if (appError?.code !== 'VALIDATION_FAILED') throw error;
+    const issues = (appError.details as { issues: { path: string }[] }).issues;
+    return [...new Set(issues.map((issue) => issue.path))];
+  }
+  throw new Error('expected a validation error');
 }

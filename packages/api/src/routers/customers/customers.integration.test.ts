@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '@iris/core';
 import { includeDeleted } from '@iris/db';
 import type { Permission, ServiceActor, UserActor } from '@iris/identity';
 import type { Principal } from '../../context.ts';
-import { createProcedureHarness, type ProcedureHarness } from '../../testing.ts';
+import { createProcedureHarness, type ProcedureHarness, failureCode as failure } from '../../testing.ts';
 
 let harness: ProcedureHarness;
 let admin: UserActor;
@@ -38,17 +36,6 @@ afterAll(async () => {
 });
 
 const as = (principal: Principal) => harness.caller(principal).customers;
-
-/** The catalogue code of what a call failed with (null when it succeeded). */
-async function failure(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    if (error instanceof TRPCError && error.cause instanceof AppError) return error.cause.code;
-    throw error;
-  }
-}
 
 let restaurantCounter = 0;
 /** A fresh restaurant with an owner and a staff member, so each test starts without relationships. */

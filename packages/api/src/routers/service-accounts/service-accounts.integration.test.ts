@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, fixedClock } from '@iris/core';
 import type { UserActor } from '@iris/identity';
 import type { Principal } from '../../context.ts';
-import { createProcedureHarness, type ProcedureHarness } from '../../testing.ts';
+import { createProcedureHarness, type ProcedureHarness, failureCode as failure } from '../../testing.ts';
 
 const clock = fixedClock('2026-11-26T08:00:00.000Z');
 let harness: ProcedureHarness;
@@ -32,17 +31,6 @@ afterAll(async () => {
 
 const as = (principal: Principal) => harness.caller(principal).serviceAccounts;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-
-async function failure(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    if (error instanceof TRPCError && error.cause instanceof AppError) return error.cause.code;
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 /** Every text column of the service_account table, as the database has it. */
 async function storedText(): Promise<string> {

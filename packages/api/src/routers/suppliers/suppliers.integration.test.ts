@@ -1,9 +1,12 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '@iris/core';
 import type { Permission, ServiceActor, UserActor } from '@iris/identity';
 import type { Principal } from '../../context.ts';
-import { createProcedureHarness, type ProcedureHarness } from '../../testing.ts';
+import {
+  createProcedureHarness,
+  type ProcedureHarness,
+  failureCode as failure,
+  validationPaths,
+} from '../../testing.ts';
 
 let harness: ProcedureHarness;
 let admin: UserActor;
@@ -22,30 +25,6 @@ afterAll(async () => {
 });
 
 const as = (principal: Principal) => harness.caller(principal).suppliers;
-
-async function failure(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    if (error instanceof TRPCError && error.cause instanceof AppError) return error.cause.code;
-    throw error;
-  }
-}
-
-async function validationPaths(promise: Promise<unknown>): Promise<string[]> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError && error.cause instanceof AppError) {
-      expect(error.cause.code).toBe('VALIDATION_FAILED');
-      const issues = (error.cause.details as { issues: { path: string }[] }).issues;
-      return [...new Set(issues.map((issue) => issue.path))];
-    }
-    throw error;
-  }
-  throw new Error('expected a validation error');
-}
 
 const REGIONS = [{ name: 'Stockholm innerstad', postalCodePrefixes: ['111', '112', '113'] }];
 const CUTOFF = { cutoffTime: '14:00', leadDays: 1, weekdayCutoffs: { '5': '12:00' } };
