@@ -153,7 +153,7 @@ export class AdminUserService {
   }
 
   /**
-   * GDPR erasure, in one transaction: the email becomes a placeholder and the Clerk link goes, the user
+   * GDPR erasure, in one transaction: the email becomes `erased+<id>@erased.invalid` and the Clerk link goes, the user
    * is marked erased (and deleted, if not already), memberships and invitations to the email are removed,
    * a restaurant contact with that email is cleared (name, email, phone), the IP addresses of audit entries the user acted in
    * are scrubbed, and the Clerk account is deleted before the commit (already gone is fine; Clerk

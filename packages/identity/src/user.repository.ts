@@ -153,7 +153,7 @@ export class UserRepository {
   }
 
   /**
-   * GDPR erasure of the row: the email becomes a placeholder, the link to Clerk goes, and the user is
+   * GDPR erasure of the row: the email becomes `erased+<id>@erased.invalid`, the link to Clerk goes, and the user is
    * deleted (if not already) and marked erased. Reaches soft-deleted rows.
    */
   async erase(id: string, at: Date, tx: DbOrTx = this.#db): Promise<UserAdminRecord> {
