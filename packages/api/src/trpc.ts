@@ -60,11 +60,52 @@ const applyEdgeRejection = t.middleware(({ ctx, next }) => {
 
 export const publicProcedure = t.procedure.use(mapErrors).use(applyEdgeRejection);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.principal)
-    throw new AppError('UNAUTHENTICATED', 'Sign in first: send a valid session token as a Bearer token.');
-  return next({ ctx: { ...ctx, principal: ctx.principal satisfies Principal } });
+/** Reads not audited: the caller's own view, service status, and the audit log itself (not tenant data). */
+const UNAUDITED_ADMIN_READS = /^(system|me|admin\.auditLog)\./;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The id-valued fields of a procedure's input: which objects a read concerned. */
+function idsOf(input: unknown): Record<string, string> {
+  if (input === null || typeof input !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(input).filter(
+      (entry): entry is [string, string] =>
+        entry[0].endsWith('Id') && typeof entry[1] === 'string' && UUID.test(entry[1]),
+    ),
+  );
+}
+
+/**
+ * Admins act on every tenant's data, on the record: their changes are audited by the services (with
+ * `viaAdmin`), and every successful read is audited here as `admin.viewed`, naming the procedure and ids.
+ */
+const auditAdminReads = t.middleware(async ({ ctx, next, path, type, getRawInput }) => {
+  const result = await next();
+  const principal = ctx.principal;
+  if (
+    result.ok &&
+    type === 'query' &&
+    principal?.kind === 'user' &&
+    principal.role === 'admin' &&
+    !UNAUDITED_ADMIN_READS.test(path)
+  ) {
+    await ctx.deps.identity.audit.recordAdminView(
+      { actor: principal, requestId: ctx.requestId, ip: ctx.ip },
+      path,
+      idsOf(await getRawInput()),
+    );
+  }
+  return result;
 });
+
+export const authedProcedure = publicProcedure
+  .use(({ ctx, next }) => {
+    if (!ctx.principal)
+      throw new AppError('UNAUTHENTICATED', 'Sign in first: send a valid session token as a Bearer token.');
+    return next({ ctx: { ...ctx, principal: ctx.principal satisfies Principal } });
+  })
+  .use(auditAdminReads);
 
 /** Authenticated and holding one of `roles` (admins are not implied: list them where they belong). */
 export function roleProcedure(...roles: [Role, ...Role[]]) {

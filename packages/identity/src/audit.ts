@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'customer.withdrawn',
   'service_account.created',
   'service_account.revoked',
+  'admin.viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -44,6 +45,7 @@ export const AUDIT_ENTITY_TYPES = [
   'customer_relationship',
   'service_account',
   'webhook_event',
+  'procedure',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -143,6 +145,24 @@ export class AuditLog {
       },
       select: { id: true },
     });
+  }
+
+  /**
+   * An admin read another tenant's data (a query procedure): recorded on its own, since a read has no
+   * transaction to join. `ids` are the id-valued inputs (which organization, user, relationship …).
+   */
+  async recordAdminView(acting: Acting, procedure: string, ids: Record<string, string>): Promise<void> {
+    await this.record(
+      acting,
+      {
+        action: 'admin.viewed',
+        entityType: 'procedure',
+        entityId: procedure,
+        organizationId: ids['organizationId'] ?? ids['restaurantId'] ?? ids['supplierId'] ?? null,
+        metadata: ids,
+      },
+      this.#db,
+    );
   }
 
   /** Newest first; fetches `limit + 1` rows so the caller can tell whether there is a next page. */

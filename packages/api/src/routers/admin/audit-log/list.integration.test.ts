@@ -124,3 +124,49 @@ describe('the audit table', () => {
     await expect(db.$executeRaw`UPDATE "audit_entry" SET "ip" = NULL`).rejects.toThrow(/append-only/);
   });
 });
+
+describe('admin reads', () => {
+  it('are audited as admin.viewed with the procedure and the ids it read; members’ reads are not', async () => {
+    const restaurantId = organizationId;
+    await harness.caller(chef).restaurants.get({ restaurantId });
+    await harness.caller(admin).restaurants.get({ restaurantId });
+    await harness.caller(admin).admin.users.get({ userId: chef.userId });
+    const viewed = await harness.db.auditEntry.findMany({
+      where: { action: 'admin.viewed' },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        actorUserId: true,
+        entityType: true,
+        entityId: true,
+        organizationId: true,
+        metadata: true,
+        ip: true,
+      },
+    });
+    expect(viewed).toEqual([
+      {
+        actorUserId: admin.userId,
+        entityType: 'procedure',
+        entityId: 'restaurants.get',
+        organizationId: restaurantId,
+        metadata: { restaurantId },
+        ip: '127.0.0.1',
+      },
+      {
+        actorUserId: admin.userId,
+        entityType: 'procedure',
+        entityId: 'admin.users.get',
+        organizationId: null,
+        metadata: { userId: chef.userId },
+        ip: '127.0.0.1',
+      },
+    ]);
+    // A refused read is not a view; reading the audit log itself is not either.
+    await harness
+      .caller(admin)
+      .restaurants.get({ restaurantId: '00000000-0000-4000-8000-000000000000' })
+      .catch(() => null);
+    await harness.caller(admin).admin.auditLog.list({ limit: 1 });
+    expect(await harness.db.auditEntry.count({ where: { action: 'admin.viewed' } })).toBe(2);
+  });
+});
