@@ -98,6 +98,8 @@ export class InvitationService {
     const created = await inTransaction(this.#deps.db, async (tx) => {
       // One pending invitation per address: concurrent invitations of the same address queue here.
       await organizations.lock(organizationId, tx);
+      // Again under the lock: an owner demoted or removed meanwhile may no longer invite.
+      await access.organization(acting.actor, organizationId, { memberRole: 'owner' }, tx);
       const now = clock.now();
       if (await memberships.isMemberByEmail(organizationId, email, tx)) {
         throw new AppError('CONFLICT', 'This person is already a member of the organization.', {

@@ -898,6 +898,29 @@ describe('members: access is checked before the organization is locked', () => {
     expect(await membershipsOf(org.id)).toHaveLength(3);
     expect(await auditFor(org.id, 'membership.removed')).toEqual([]);
   });
+
+  it('inviting checks the caller again under the lock: an owner demoted meanwhile cannot invite', async () => {
+    const org = await newOrganization();
+    const third = await harness.createUser('restaurant');
+    await harness.addMember(org.id, third, 'owner');
+    let call: Promise<unknown> = Promise.resolve();
+    await inOtherSession(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "organization" WHERE id = ${org.id}::uuid FOR UPDATE`;
+      call = invitations(third).create({
+        organizationId: org.id,
+        email: 'late@bistro.example',
+        role: 'owner',
+      });
+      expect(await settledOrBlocked(call)).toBe('blocked');
+      await tx.membership.updateMany({
+        where: { organizationId: org.id, userId: third.userId },
+        data: { role: 'staff' },
+      });
+    });
+    expect(await failure(call)).toBe('FORBIDDEN');
+    expect(await harness.db.invitation.count({ where: { organizationId: org.id } })).toBe(0);
+    expect(await auditFor(org.id, 'membership.invited')).toEqual([]);
+  });
 });
 
 describe('supplier delivery regions', () => {
