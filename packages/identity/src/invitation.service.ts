@@ -204,12 +204,18 @@ export class InvitationService {
         `Only ${invitation.organizationKind} users can join a ${invitation.organizationKind}.`,
       );
     }
-    const { memberships, invitations, organizations, audit } = this.#deps;
+    const { memberships, invitations, organizations, audit, users } = this.#deps;
     const now = this.#deps.clock.now();
     const status = invitationStatus(invitation, now);
     if (status !== 'pending') throw notPending(status);
     const member = await inTransaction(this.#deps.db, async (tx) => {
       await organizations.lock(invitation.organizationId, tx);
+      // The person's row too (erasure locks it first, deletion updates it): joining and being erased serialise, so an
+      // erasure either removes the new membership or finds the accept refused.
+      await users.lock(user.id, tx);
+      if (!(await users.findById(user.id, tx))) {
+        throw new AppError('UNAUTHENTICATED', 'This account no longer exists.');
+      }
       // The invitation first: of two concurrent accepts, the second finds it accepted (409, status accepted).
       if (!(await invitations.markAccepted(invitationId, now, tx))) {
         throw await this.#noLongerPending(invitationId, now, tx);

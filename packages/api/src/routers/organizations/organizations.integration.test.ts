@@ -899,6 +899,34 @@ describe('members: access is checked before the organization is locked', () => {
     expect(await auditFor(org.id, 'membership.removed')).toEqual([]);
   });
 
+  it('accepting waits for an erasure of the same person and is then refused: no membership of an erased user', async () => {
+    const org = await newOrganization();
+    const invitee = await harness.createUser('restaurant', `erased${counter}@example.com`);
+    const invitation = await invitations(org.owner).create({
+      organizationId: org.id,
+      email: `erased${counter}@example.com`,
+      role: 'staff',
+    });
+    let call: Promise<unknown> = Promise.resolve();
+    await inOtherSession(async (tx) => {
+      // What an erasure does first: lock the person's row; then it erases and commits.
+      await tx.$queryRaw`SELECT id FROM "user" WHERE id = ${invitee.userId}::uuid FOR UPDATE`;
+      call = me(invitee).acceptInvitation({ invitationId: invitation.id, token: invitation.token });
+      expect(await settledOrBlocked(call)).toBe('blocked');
+      await tx.user.update({
+        where: { id: invitee.userId },
+        data: {
+          deletedAt: new Date(),
+          erasedAt: new Date(),
+          email: `erased+${invitee.userId}@erased.invalid`,
+        },
+      });
+    });
+    expect(await failure(call)).toBe('UNAUTHENTICATED');
+    expect(await harness.db.membership.count({ where: { userId: invitee.userId } })).toBe(0);
+    expect(await auditFor(org.id, 'membership.joined')).toEqual([]);
+  });
+
   it('inviting checks the caller again under the lock: an owner demoted meanwhile cannot invite', async () => {
     const org = await newOrganization();
     const third = await harness.createUser('restaurant');
