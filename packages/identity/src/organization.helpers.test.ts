@@ -14,6 +14,16 @@ describe('changedFields', () => {
     ).toEqual(['name', 'line2']);
     expect(changedFields({ prefs: { a: 2 } }, { prefs: { a: 1 } })).toEqual(['prefs']);
   });
+
+  it('ignores key order inside JSON values (the same cut-offs sent in another order change nothing)', () => {
+    expect(
+      changedFields(
+        { cutoff: { cutoffTime: '14:00', weekdayCutoffs: { '5': '12:00', '1': '10:00' } } },
+        { cutoff: { weekdayCutoffs: { '1': '10:00', '5': '12:00' }, cutoffTime: '14:00' } },
+      ),
+    ).toEqual([]);
+    expect(changedFields({ days: [1, 3] }, { days: [3, 1] })).toEqual(['days']);
+  });
 });
 
 describe('adminMetadata', () => {

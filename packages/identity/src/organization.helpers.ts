@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '@iris/core';
 import type { Grant } from './access.ts';
 import { isAdmin, type Actor, type UserActor } from './actor.ts';
@@ -29,13 +30,13 @@ export function requireUser(actor: Actor, roles?: readonly Role[]): UserActor {
 
 /**
  * The names of the fields of `patch` whose value differs from `current` (undefined means "not given").
- * Values are compared as JSON, which suits strings, numbers, nulls and the JSON columns.
+ * Values are compared deeply (key order in the JSON columns does not matter).
  */
 export function changedFields<P extends object>(
   patch: P,
   current: { [K in keyof P]?: unknown },
 ): (keyof P & string)[] {
   return (Object.keys(patch) as (keyof P & string)[]).filter(
-    (key) => patch[key] !== undefined && JSON.stringify(patch[key]) !== JSON.stringify(current[key]),
+    (key) => patch[key] !== undefined && !isDeepStrictEqual(patch[key], current[key]),
   );
 }
