@@ -168,13 +168,4 @@ export class MembershipRepository {
       joinedAt: row.createdAt,
     }));
   }
-
-  /** Ids of the user's organizations of `kind` that still exist. */
-  async organizationIdsOf(userId: string, kind: OrganizationKind, tx: DbOrTx = this.#db): Promise<string[]> {
-    const rows = await tx.membership.findMany({
-      where: { userId, organization: { kind, deletedAt: null } },
-      select: { organizationId: true },
-    });
-    return rows.map((row) => row.organizationId);
-  }
 }
