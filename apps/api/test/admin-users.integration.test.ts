@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkUserEvent,
-  generateClerkWebhookSecret,
-  signClerkWebhook,
-  startClerkStub,
-  type ClerkStub,
-} from '@iris/testkit';
+import { clerkUserEvent, signClerkWebhook, type ClerkStub } from '@iris/testkit';
 import { sql } from './gdpr-dump.ts';
-import { getJson, startTestApi, type TestApi } from './harness.ts';
+import { getJson, startClerkTestApi, type TestApi } from './harness.ts';
 
 /** Admin user management over HTTP, in Clerk mode against the Clerk stub. */
 describe('/api/v1/admin/users', () => {
@@ -75,12 +69,7 @@ describe('/api/v1/admin/users', () => {
     );
 
   beforeAll(async () => {
-    stub = await startClerkStub();
-    webhookSecret = generateClerkWebhookSecret();
-    t = await startTestApi({
-      clerk: { apiUrl: stub.url, secretKey: stub.secretKey, webhookSigningSecret: webhookSecret },
-      env: { CLERK_API_TIMEOUT_MS: '500' },
-    });
+    ({ t, stub, webhookSecret } = await startClerkTestApi({ env: { CLERK_API_TIMEOUT_MS: '500' } }));
     const admin = await t.createUser('root@iris.example', 'admin');
     adminId = admin.id;
     adminToken = await t.tokenFor(admin, 'admin');

@@ -6,12 +6,11 @@ import {
   clerkUserEvent,
   generateClerkWebhookSecret,
   signClerkWebhook,
-  startClerkStub,
   type ClerkStub,
   type ClerkStubUser,
 } from '@iris/testkit';
 import { sql } from './gdpr-dump.ts';
-import { getJson, startTestApi, type TestApi } from './harness.ts';
+import { getJson, startClerkTestApi, startTestApi, type TestApi } from './harness.ts';
 
 interface Counts {
   users: number;
@@ -530,12 +529,7 @@ describe('POST /api/v1/webhooks/clerk (AUTH_MODE=clerk): user.created asks Clerk
   const email = () => `clerk.${randomUUID().slice(0, 8)}@grossist.example`;
 
   beforeAll(async () => {
-    stub = await startClerkStub();
-    secret = generateClerkWebhookSecret();
-    t = await startTestApi({
-      clerk: { apiUrl: stub.url, secretKey: stub.secretKey, webhookSigningSecret: secret },
-      env: { CLERK_API_TIMEOUT_MS: '500' },
-    });
+    ({ t, stub, webhookSecret: secret } = await startClerkTestApi({ env: { CLERK_API_TIMEOUT_MS: '500' } }));
   });
   afterEach(() => {
     stub.setMode('normal');

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkUserEvent,
-  generateClerkWebhookSecret,
-  signClerkWebhook,
-  startClerkStub,
-  type ClerkStub,
-} from '@iris/testkit';
+import { clerkUserEvent, signClerkWebhook, type ClerkStub } from '@iris/testkit';
 import { dumpDatabase, sql } from './gdpr-dump.ts';
-import { getJson, startTestApi, type TestApi } from './harness.ts';
+import { getJson, startClerkTestApi, type TestApi } from './harness.ts';
 
 /** DELETE /api/v1/admin/users/{userId}/gdpr-erase, in Clerk mode against the Clerk stub. */
 describe('GDPR erasure', () => {
@@ -68,12 +62,7 @@ describe('GDPR erasure', () => {
   }
 
   beforeAll(async () => {
-    stub = await startClerkStub();
-    webhookSecret = generateClerkWebhookSecret();
-    t = await startTestApi({
-      clerk: { apiUrl: stub.url, secretKey: stub.secretKey, webhookSigningSecret: webhookSecret },
-      env: { TRUST_PROXY: 'true' },
-    });
+    ({ t, stub, webhookSecret } = await startClerkTestApi({ env: { TRUST_PROXY: 'true' } }));
     const admin = await t.createUser('dpo@iris.example', 'admin');
     adminId = admin.id;
     adminToken = await t.tokenFor(admin, 'admin');

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@iris/db/testing';
 import { generateRsaKeyPair, signLocalSessionToken, UserRepository } from '@iris/identity';
 import { composeApi, type ComposedApi } from '../src/compose.ts';
 import { loadApiEnv } from '../src/env.ts';
+import { generateClerkWebhookSecret, startClerkStub, type ClerkStub } from '@iris/testkit';
 
 export const FRONTEND_ORIGIN = 'http://localhost:3000';
 
@@ -27,6 +28,22 @@ export interface TestClerkOptions {
   apiUrl: string;
   secretKey: string;
   webhookSigningSecret?: string;
+}
+
+/**
+ * A real API in Clerk mode against a fresh Clerk Backend API stub, with a webhook signing secret. The
+ * caller closes both (`t.close()`, `stub.close()`).
+ */
+export async function startClerkTestApi(
+  options: { env?: Record<string, string> } = {},
+): Promise<{ t: TestApi; stub: ClerkStub; webhookSecret: string }> {
+  const stub = await startClerkStub();
+  const webhookSecret = generateClerkWebhookSecret();
+  const t = await startTestApi({
+    clerk: { apiUrl: stub.url, secretKey: stub.secretKey, webhookSigningSecret: webhookSecret },
+    ...(options.env ? { env: options.env } : {}),
+  });
+  return { t, stub, webhookSecret };
 }
 
 /**

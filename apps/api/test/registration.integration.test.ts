@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkUserEvent,
-  freePort,
-  generateClerkWebhookSecret,
-  signClerkWebhook,
-  startClerkStub,
-  type ClerkStub,
-} from '@iris/testkit';
+import { clerkUserEvent, freePort, signClerkWebhook, type ClerkStub } from '@iris/testkit';
 import { dumpDatabase, sql } from './gdpr-dump.ts';
-import { getJson, startTestApi, type TestApi } from './harness.ts';
+import { getJson, startClerkTestApi, startTestApi, type TestApi } from './harness.ts';
 
 /**
  * Registration in Clerk mode, end to end: HTTP → tRPC/REST → RegistrationService → the real
@@ -60,11 +53,7 @@ describe('POST /api/v1/auth/register (AUTH_MODE=clerk)', () => {
     stub.requests.filter((request) => request.method === 'POST' && request.path === '/v1/users');
 
   beforeAll(async () => {
-    stub = await startClerkStub();
-    webhookSecret = generateClerkWebhookSecret();
-    t = await startTestApi({
-      clerk: { apiUrl: stub.url, secretKey: stub.secretKey, webhookSigningSecret: webhookSecret },
-    });
+    ({ t, stub, webhookSecret } = await startClerkTestApi());
   });
   afterEach(() => {
     stub.setMode('normal');
