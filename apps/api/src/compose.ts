@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Express } from 'express';
-import type { DevTokenPort } from '@iris/api';
+import { createAreaServices, type DevTokenPort } from '@iris/api';
 import { createLogger, systemClock, type Clock, type Logger } from '@iris/core';
 import { createDb, createPool, type Db } from '@iris/db';
 import {
@@ -124,6 +124,7 @@ export async function composeApi(
       },
       devTokens,
       identity,
+      ...createAreaServices({ db, clock, identity }),
     },
     logger,
     verifier,

@@ -7,6 +7,9 @@ import { createPurgeIdempotencyKeysTask } from './tasks/maintenance__purge_idemp
 import { createScheduleNightlyTask } from './tasks/maintenance__schedule_nightly.ts';
 import { createPurgeWebhookEventsTask } from './tasks/webhook__purge_processed_events.ts';
 import { createHeartbeatTask } from './tasks/system__heartbeat.ts';
+import { createDeliverWebhookTask } from './tasks/notification__deliver_webhook.ts';
+import { createScheduleStandingOrdersTask } from './tasks/standing_order__schedule_due.ts';
+import { createPlaceStandingOrderTask } from './tasks/standing_order__place.ts';
 
 export function createJobHandlers(deps: TaskDeps): JobHandlers {
   return {
@@ -15,6 +18,9 @@ export function createJobHandlers(deps: TaskDeps): JobHandlers {
     maintenance__purge_idempotency_keys: createPurgeIdempotencyKeysTask(deps),
     audit__purge_expired: createPurgeAuditTask(deps),
     webhook__purge_processed_events: createPurgeWebhookEventsTask(deps),
+    notification__deliver_webhook: createDeliverWebhookTask(deps),
+    standing_order__schedule_due: createScheduleStandingOrdersTask(deps),
+    standing_order__place: createPlaceStandingOrderTask(deps),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Clock, Logger } from '@iris/core';
 import type { Db } from '@iris/db';
 import { parseJobPayload, type JobName, type JobPayload } from '@iris/jobs';
 import type { JobHelpers, Task } from 'graphile-worker';
+import type { WorkerAreaServices } from './areas.ts';
 import type { WorkerMetrics } from './metrics.ts';
 
 /** What tasks may use; built once in worker.ts. */
@@ -12,6 +13,8 @@ export interface TaskDeps {
   logger: Logger;
   /** How long audit entries are kept (AUDIT_RETENTION_DAYS). */
   auditRetentionDays: number;
+  /** The business services (notifications, ordering, standing orders) jobs act through. */
+  areas: WorkerAreaServices;
 }
 
 /** A task body: receives its payload already parsed with the job's zod schema. */

@@ -3,6 +3,7 @@ import { createDb, createPool, type Db } from '@iris/db';
 import { toGraphileLogger, WORKER_SCHEMA } from '@iris/jobs';
 import { run, type ParsedCronItem, type Runner, type TaskList } from 'graphile-worker';
 import { parsedCrontab } from './crontab.ts';
+import { createWorkerAreaServices } from './areas.ts';
 import { createWorkerMetrics, type WorkerMetrics } from './metrics.ts';
 import { createTaskList } from './task-list.ts';
 
@@ -46,14 +47,17 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
   const db =
     options.db ??
     createDb({ url: options.connectionString, poolSize: concurrency + 2, applicationName: 'iris-worker' });
+  const clock = options.clock ?? systemClock;
+  const auditRetentionDays = options.auditRetentionDays ?? 365;
   const taskList =
     options.taskList ??
     createTaskList({
       db,
       metrics,
-      clock: options.clock ?? systemClock,
+      clock,
       logger: options.logger,
-      auditRetentionDays: options.auditRetentionDays ?? 365,
+      auditRetentionDays,
+      areas: createWorkerAreaServices({ db, clock, auditRetentionDays }),
     });
 
   // The queue's own pool, owned here rather than by graphile-worker: its release does not wait for

@@ -1,6 +1,10 @@
 import type { Clock, Logger } from '@iris/core';
 
+import type { CatalogServices } from '@iris/catalog';
 import type { Actor, IdentityServices, Role } from '@iris/identity';
+import type { MenuServices } from '@iris/menus';
+import type { NotificationServices } from '@iris/notifications';
+import type { OrderingServices, RepeatBuyingServices } from '@iris/ordering';
 
 export { ROLES, type Role } from '@iris/identity';
 
@@ -36,6 +40,11 @@ export interface ApiDeps {
   /** Present only when AUTH_MODE=local. */
   devTokens?: DevTokenPort | undefined;
   identity: IdentityServices;
+  catalog: CatalogServices;
+  notifications: NotificationServices;
+  ordering: OrderingServices;
+  repeatBuying: RepeatBuyingServices;
+  menus: MenuServices;
 }
 
 export interface Context {
@@ -47,6 +56,8 @@ export interface Context {
    */
   rejection: unknown;
   ip: string | undefined;
+  /** The request's `Idempotency-Key` header (docs/README.md#idempotency), for operations that take one. */
+  idempotencyKey: string | undefined;
   logger: Logger;
   deps: ApiDeps;
 }

@@ -5,3 +5,4 @@ export { appRouter, createCaller, type AppRouter } from './router.ts';
 export { buildOpenApiDocument, REST_BASE_PATH, type OpenApiOptions } from './openapi.ts';
 export { publicProcedure, authedProcedure, roleProcedure, router } from './trpc.ts';
 export * from './list-query.ts';
+export { createAreaServices } from './services.ts';

@@ -13,6 +13,7 @@ import {
 } from '@iris/identity';
 import type { ApiDeps, Context, Principal } from './context.ts';
 import { createCaller } from './router.ts';
+import { createAreaServices } from './services.ts';
 
 /**
  * Procedure-level integration tests: a migrated database of the test file's own, the real identity
@@ -25,7 +26,7 @@ export interface ProcedureHarness {
   /** A caller acting as `principal` (null: anonymous). */
   caller(
     principal: Principal | null,
-    options?: { requestId?: string; ip?: string },
+    options?: { requestId?: string; ip?: string; idempotencyKey?: string },
   ): ReturnType<typeof createCaller>;
   /** A user row (no Clerk): for tests that need someone to act as. */
   createUser(role: UserRole, email?: string): Promise<UserActor>;
@@ -44,6 +45,12 @@ export async function createProcedureHarness(
   const db = createDb({ url: database.url, poolSize: 4 });
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: 'silent' });
+  const identity = createIdentityServices({
+    db,
+    clock,
+    provider: options.provider ?? new LocalIdentityProvider(),
+    config: { auditRetentionDays: options.auditRetentionDays ?? 365 },
+  });
   const deps: ApiDeps = {
     clock,
     system: {
@@ -59,12 +66,8 @@ export async function createProcedureHarness(
         uptimeSeconds: 0,
       }),
     },
-    identity: createIdentityServices({
-      db,
-      clock,
-      provider: options.provider ?? new LocalIdentityProvider(),
-      config: { auditRetentionDays: options.auditRetentionDays ?? 365 },
-    }),
+    identity,
+    ...createAreaServices({ db, clock, identity }),
   };
   let counter = 0;
 
@@ -78,6 +81,7 @@ export async function createProcedureHarness(
         principal,
         rejection: null,
         ip: callOptions.ip ?? '127.0.0.1',
+        idempotencyKey: callOptions.idempotencyKey,
         logger,
         deps,
       };

@@ -15,11 +15,45 @@ export const ERROR_CATALOGUE = {
   DELIVERY_ADDRESS_NOT_FOUND: { status: 404, error: 'Not Found' },
   CUSTOMER_RELATIONSHIP_NOT_FOUND: { status: 404, error: 'Not Found' },
   SERVICE_ACCOUNT_NOT_FOUND: { status: 404, error: 'Not Found' },
+  PRODUCT_NOT_FOUND: { status: 404, error: 'Not Found' },
+  CATEGORY_NOT_FOUND: { status: 404, error: 'Not Found' },
+  PRICE_LIST_NOT_FOUND: { status: 404, error: 'Not Found' },
+  CONTRACT_PRICE_NOT_FOUND: { status: 404, error: 'Not Found' },
+  CATALOG_IMPORT_NOT_FOUND: { status: 404, error: 'Not Found' },
+  CART_NOT_FOUND: { status: 404, error: 'Not Found' },
+  CART_LINE_NOT_FOUND: { status: 404, error: 'Not Found' },
+  ORDER_NOT_FOUND: { status: 404, error: 'Not Found' },
+  ORDER_LINE_NOT_FOUND: { status: 404, error: 'Not Found' },
+  ORDER_GUIDE_NOT_FOUND: { status: 404, error: 'Not Found' },
+  STANDING_ORDER_NOT_FOUND: { status: 404, error: 'Not Found' },
+  MENU_ITEM_NOT_FOUND: { status: 404, error: 'Not Found' },
+  NOTIFICATION_NOT_FOUND: { status: 404, error: 'Not Found' },
+  WEBHOOK_ENDPOINT_NOT_FOUND: { status: 404, error: 'Not Found' },
+  WEBHOOK_DELIVERY_NOT_FOUND: { status: 404, error: 'Not Found' },
   METHOD_NOT_ALLOWED: { status: 405, error: 'Method Not Allowed' },
   CONFLICT: { status: 409, error: 'Conflict' },
   EMAIL_ALREADY_REGISTERED: { status: 409, error: 'Conflict' },
   LAST_OWNER: { status: 409, error: 'Conflict' },
   INVALID_STATE_TRANSITION: { status: 409, error: 'Conflict' },
+  /** The order changed since the caller read it (a stale `version`). */
+  ORDER_VERSION_CONFLICT: { status: 409, error: 'Conflict' },
+  /** The supplier's cut-off for that delivery has passed (placing, changing or cancelling). */
+  CUTOFF_PASSED: { status: 409, error: 'Conflict' },
+  /** The restaurant is not an active customer of the supplier (requested or blocked). */
+  CUSTOMER_NOT_ACTIVE: { status: 409, error: 'Conflict' },
+  /** The cart cannot be checked out; details.blockers says why (below minimum, no delivery day …). */
+  CART_NOT_CHECKOUTABLE: { status: 422, error: 'Unprocessable Entity' },
+  CART_BELOW_MINIMUM: { status: 422, error: 'Unprocessable Entity' },
+  CART_EMPTY: { status: 422, error: 'Unprocessable Entity' },
+  PRODUCT_INACTIVE: { status: 422, error: 'Unprocessable Entity' },
+  /** No price resolves for the product for that restaurant (no base price either). */
+  PRICE_NOT_AVAILABLE: { status: 422, error: 'Unprocessable Entity' },
+  /** The requested delivery date is not a delivery day, a holiday, or past the cut-off. */
+  DELIVERY_DATE_NOT_AVAILABLE: { status: 422, error: 'Unprocessable Entity' },
+  /** A catalogue file that cannot be read at all (bad rows are reported, not this). */
+  IMPORT_FILE_INVALID: { status: 422, error: 'Unprocessable Entity' },
+  /** Placing an order needs an Idempotency-Key header. */
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, error: 'Bad Request' },
   /** The identity provider (Clerk) refused the input: weak or breached password, bad email … */
   IDENTITY_PROVIDER_REJECTED: { status: 422, error: 'Unprocessable Entity' },
   WEAK_PASSWORD: { status: 422, error: 'Unprocessable Entity' },

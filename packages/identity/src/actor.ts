@@ -11,6 +11,12 @@ export const PERMISSIONS = [
   'members:read',
   'customers:read',
   'customers:write',
+  'catalog:read',
+  'catalog:write',
+  'orders:read',
+  'orders:write',
+  'notifications:read',
+  'webhooks:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

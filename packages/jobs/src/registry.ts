@@ -83,6 +83,22 @@ export const JOBS = {
       description: 'Deletes processed webhook deliveries (webhook_event) older than 30 days.',
     },
   ),
+  notification__deliver_webhook: defineJob(z.strictObject({ deliveryId: z.uuid() }), {
+    // graphile-worker backs off exponentially (exp(attempt) seconds): 8 attempts span about 50 minutes.
+    maxAttempts: 8,
+    description:
+      'POSTs one webhook delivery to its endpoint, signed with HMAC-SHA256; a non-2xx answer or a timeout retries with backoff.',
+  }),
+  standing_order__schedule_due: defineJob(z.strictObject({ _cron: zCronMeta.optional() }), {
+    maxAttempts: 3,
+    description:
+      'Cron tick (every 5 minutes): enqueues standing_order__place for each standing order now due.',
+  }),
+  standing_order__place: defineJob(z.strictObject({ standingOrderId: z.uuid(), deliveryDate: zLocalDate }), {
+    maxAttempts: 5,
+    description:
+      'Places one standing order for one delivery date (or records why not: holiday, no lines); safe to run twice.',
+  }),
 } as const satisfies Record<JobNamePattern, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

@@ -17,6 +17,7 @@ function contextFactory(deps: ApiDeps, logger: Logger) {
       principal: principalOf(res),
       rejection: rejectionOf(res),
       ip: req.ip,
+      idempotencyKey: req.get('idempotency-key'),
       logger,
       deps,
     };

@@ -1,3 +1,4 @@
+import { createWorkerAreaServices } from '../areas.ts';
 import { createLogger, systemClock } from '@iris/core';
 import type { Db } from '@iris/db';
 import { enqueue } from '@iris/jobs';
@@ -29,6 +30,7 @@ beforeEach(async () => {
     clock: systemClock,
     auditRetentionDays: 365,
     logger: createLogger({ level: 'silent' }),
+    areas: createWorkerAreaServices({ db, clock: systemClock, auditRetentionDays: 365 }),
   });
   await db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
   await db.$executeRaw`DELETE FROM "idempotency_key"`;
