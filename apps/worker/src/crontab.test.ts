@@ -15,7 +15,7 @@ describe('crontab', () => {
     for (const line of lines) expect(line).toMatch(/[?&]id=[a-z_]+(&|\s|$)/);
     const ids = parsedCrontab().map((item) => item.identifier);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(['system_heartbeat', 'maintenance_schedule_nightly']);
+    expect(ids).toEqual(['system_heartbeat', 'maintenance_schedule_nightly', 'standing_order_schedule_due']);
   });
 
   it('only names registered jobs, with their maxAttempts, and payloads their schemas accept', () => {

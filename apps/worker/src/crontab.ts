@@ -18,6 +18,9 @@ export const CRONTAB = `
 # 02:00 Europe/Stockholm, nightly: hourly UTC tick, the task enqueues once per local night.
 # fill=6h: a worker that was down at 02:00 and is back within six hours still runs that night.
 0 * * * * maintenance__schedule_nightly ?id=maintenance_schedule_nightly&max=5&fill=6h
+
+# Standing orders due now (nextRunAt ≤ now): the tick only enqueues standing_order__place per run.
+*/5 * * * * standing_order__schedule_due ?id=standing_order_schedule_due&max=3
 `;
 
 export function parsedCrontab(): ParsedCronItem[] {

@@ -1,0 +1,95 @@
+import type { DbOrTx, Prisma } from '@iris/db';
+
+/** A product as one restaurant sees it: what it is, and whether the restaurant may buy it. */
+export interface RestaurantProduct {
+  id: string;
+  supplierId: string;
+  supplierName: string;
+  sku: string;
+  name: string;
+  unit: string;
+  packSize: string | null;
+  active: boolean;
+  stockStatus: string;
+  /** Removed from the supplier's catalogue (soft-deleted). */
+  removed: boolean;
+  /** The restaurant is an active customer of the supplier. */
+  supplierActive: boolean;
+}
+
+export const PRODUCT_SNAPSHOT_SELECT = {
+  id: true,
+  supplierId: true,
+  sku: true,
+  name: true,
+  unit: true,
+  packSize: true,
+  active: true,
+  stockStatus: true,
+  deletedAt: true,
+  supplier: { select: { organization: { select: { name: true } } } },
+} as const satisfies Prisma.ProductSelect;
+
+export type ProductSnapshotRow = Prisma.ProductGetPayload<{ select: typeof PRODUCT_SNAPSHOT_SELECT }>;
+
+/** The snapshot fields of a product row (without the restaurant's view). */
+export function toProductSnapshot(row: ProductSnapshotRow): Omit<RestaurantProduct, 'supplierActive'> {
+  return {
+    id: row.id,
+    supplierId: row.supplierId,
+    supplierName: row.supplier.organization.name,
+    sku: row.sku,
+    name: row.name,
+    unit: row.unit,
+    packSize: row.packSize,
+    active: row.active,
+    stockStatus: row.stockStatus,
+    removed: row.deletedAt !== null,
+  };
+}
+
+/** Reads products for repeat buying (guides, reorder, standing orders): the only code here that knows how. */
+export class ProductLookupRepository {
+  readonly #db: DbOrTx;
+
+  constructor(db: DbOrTx) {
+    this.#db = db;
+  }
+
+  /**
+   * The products among `productIds` (removed ones included, flagged), each with whether the restaurant is
+   * an active customer of its supplier. Unknown ids are absent.
+   */
+  async forRestaurant(
+    restaurantId: string,
+    productIds: readonly string[],
+    tx: DbOrTx = this.#db,
+  ): Promise<Map<string, RestaurantProduct>> {
+    if (productIds.length === 0) return new Map();
+    const rows = await tx.product.findMany({
+      where: { id: { in: [...new Set(productIds)] }, deletedAt: undefined },
+      select: {
+        ...PRODUCT_SNAPSHOT_SELECT,
+        supplier: {
+          select: {
+            organization: { select: { name: true, deletedAt: true } },
+            customers: {
+              where: { restaurantId, status: 'active', deletedAt: null },
+              select: { id: true },
+              take: 1,
+            },
+          },
+        },
+      },
+    });
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          ...toProductSnapshot(row),
+          supplierActive: row.supplier.customers.length > 0 && row.supplier.organization.deletedAt === null,
+        },
+      ]),
+    );
+  }
+}
