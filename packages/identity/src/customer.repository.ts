@@ -240,6 +240,16 @@ export class CustomerRepository {
     return result.count;
   }
 
+  /** Whether `priceListId` is one of the supplier's customer price lists (not its base list, not deleted). */
+  async isCustomerPriceListOf(
+    priceListId: string,
+    supplierId: string,
+    tx: DbOrTx = this.#db,
+  ): Promise<boolean> {
+    const count = await tx.priceList.count({ where: { id: priceListId, supplierId, kind: 'customer' } });
+    return count > 0;
+  }
+
   async updateTerms(id: string, data: CustomerTermsData, tx: DbOrTx = this.#db): Promise<number> {
     const result = await tx.customerRelationship.updateMany({ where: { id }, data });
     return result.count;

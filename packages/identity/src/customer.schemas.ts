@@ -46,10 +46,10 @@ export const ZAmountString = z
 /** Money on the wire: an amount as a decimal string with its currency (customer terms are in SEK). */
 export const ZSekAmount = z.object({ amount: ZAmountString, currency: z.literal('SEK') });
 
-/** Price lists arrive with the catalogue; until then an opaque id the supplier may set. */
+/** One of the supplier's customer price lists (catalog.priceLists); null: the base list only. */
 export const ZPriceListId = z
   .uuid()
-  .meta({ description: 'Price list id (opaque until price lists exist; not checked against anything yet)' });
+  .meta({ description: "One of the supplier's customer price lists (catalog.priceLists.create)" });
 
 export const ZCustomerTerms = z.object({
   customerNumber: ZCustomerNumber.nullable().optional(),

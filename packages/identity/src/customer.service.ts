@@ -256,6 +256,20 @@ export class CustomerService {
     const fields = changedFields(relationship, terms);
     if (fields.length === 0) return relationship;
     await this.#checkCustomerNumber(relationship, terms);
+    if (
+      typeof terms.priceListId === 'string' &&
+      !(await this.#repo.isCustomerPriceListOf(terms.priceListId, relationship.supplierId))
+    ) {
+      throw new AppError('VALIDATION_FAILED', 'The input is not valid.', {
+        issues: [
+          {
+            path: 'priceListId',
+            message: "Not one of this supplier's customer price lists",
+            code: 'invalid_reference',
+          },
+        ],
+      });
+    }
     try {
       return await inTransaction(this.#db, async (tx) => {
         const count = await this.#repo.updateTerms(relationship.id, terms, tx);

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { includeDeleted } from '@iris/db';
 import type { Permission, ServiceActor, UserActor } from '@iris/identity';
 import type { Principal } from '../../context.ts';
-import { createProcedureHarness, type ProcedureHarness, failureCode as failure } from '../../testing.ts';
+import {
+  createProcedureHarness,
+  type ProcedureHarness,
+  failureCode as failure,
+  validationPaths,
+} from '../../testing.ts';
 
 let harness: ProcedureHarness;
 let admin: UserActor;
@@ -370,7 +375,10 @@ describe('customers.updateTerms', () => {
   it('changes the terms only, audits the changed field names', async () => {
     const { relationship } = await requested();
     await as(supplierOwner).approve({ relationshipId: relationship.id });
-    const priceListId = randomUUID();
+    const { id: priceListId } = await harness.db.priceList.create({
+      data: { supplierId, name: 'Storkök', kind: 'customer' },
+      select: { id: true },
+    });
     const updated = await as(supplierStaff).updateTerms({
       relationshipId: relationship.id,
       paymentTermsDays: 30,
@@ -402,6 +410,28 @@ describe('customers.updateTerms', () => {
     const before = (await auditOf(relationship.id)).length;
     await as(supplierStaff).updateTerms({ relationshipId: relationship.id, priceListId: null });
     expect((await auditOf(relationship.id)).length).toBe(before);
+  });
+
+  it("accepts only one of the supplier's own customer price lists", async () => {
+    const { relationship } = await requested();
+    const otherSupplier = await harness.createOrganization('supplier', undefined, 'Annan grossist');
+    const foreign = await harness.db.priceList.create({
+      data: { supplierId: otherSupplier.id, name: 'Deras', kind: 'customer' },
+      select: { id: true },
+    });
+    const base = await harness.db.priceList.create({
+      data: { supplierId, name: 'Bas', kind: 'base', baseOfSupplierId: supplierId },
+      select: { id: true },
+    });
+    for (const priceListId of [randomUUID(), foreign.id, base.id]) {
+      expect(
+        await validationPaths(
+          as(supplierOwner).updateTerms({ relationshipId: relationship.id, priceListId }),
+        ),
+      ).toEqual(['priceListId']);
+    }
+    const row = await harness.db.customerRelationship.findUniqueOrThrow({ where: { id: relationship.id } });
+    expect(row.priceListId).toBeNull();
   });
 
   it('works in any status and keeps it', async () => {
