@@ -22,6 +22,10 @@ export interface ResolvedPrice {
  * relationship's priceListId), else the supplier's base list. Shared by the resolver and by search, so a
  * price shown in a search result is the price the cart and the order use.
  *
+ * A customer list counts only when it is the supplier's own (a list id of another supplier set on a
+ * relationship changes nothing). The search statement (search.sql.ts) applies the same rule with the list
+ * ids taken from its scope: change both together.
+ *
  * Produces the columns "resolvedPrice", "priceSource" and "listPrice" through `resolved`, `base`.
  */
 export function resolvedPriceJoins(restaurantId: string | null, at: Date): Prisma.Sql {
@@ -35,7 +39,9 @@ export function resolvedPriceJoins(restaurantId: string | null, at: Date): Prism
     ) contract ON TRUE
     LEFT JOIN LATERAL (
       SELECT e."unitPrice" FROM "customer_relationship" cr
-      JOIN "price_list_entry" e ON e."priceListId" = cr."priceListId"
+      JOIN "price_list" cl ON cl."id" = cr."priceListId" AND cl."supplierId" = p."supplierId"
+        AND cl."deletedAt" IS NULL
+      JOIN "price_list_entry" e ON e."priceListId" = cl."id"
       WHERE ${restaurantId}::uuid IS NOT NULL AND cr."restaurantId" = ${restaurantId}::uuid
         AND cr."supplierId" = p."supplierId" AND cr."deletedAt" IS NULL
         AND e."productId" = p."id" AND e."deletedAt" IS NULL

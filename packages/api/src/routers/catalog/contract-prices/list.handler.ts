@@ -1,0 +1,34 @@
+import { AppError } from '@iris/core';
+import type { Context, Principal } from '../../../context.ts';
+import { decodeCursor, toPage } from '../../../list-query.ts';
+import { actingOf } from '../../../trpc.ts';
+import { contractPriceJson } from './_schemas.ts';
+import type { TContractPriceListInput, TContractPriceListOutput } from './list.schema.ts';
+
+/** Contracts newest start first: the cursor holds the (validFrom, id) of the last item. */
+function afterValidFrom(cursor: string | undefined): { validFrom: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = decodeCursor(cursor, 2);
+  if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) {
+    throw new AppError('VALIDATION_FAILED', 'The cursor is not valid for this list.', {
+      issues: [{ path: 'cursor', message: 'Invalid cursor', code: 'invalid_cursor' }],
+    });
+  }
+  return { validFrom: new Date(at), id };
+}
+
+export async function contractPriceListHandler({
+  ctx,
+  input,
+}: {
+  ctx: Context & { principal: Principal };
+  input: TContractPriceListInput;
+}): Promise<TContractPriceListOutput> {
+  const rows = await ctx.deps.catalog.contractPrices.list(
+    actingOf(ctx),
+    input.supplierId,
+    { restaurantId: input.restaurantId, productId: input.productId, current: input.current },
+    { limit: input.limit, after: afterValidFrom(input.cursor) },
+  );
+  return toPage(rows, input.limit, contractPriceJson, (row) => [row.validFrom.toISOString(), row.id]);
+}
