@@ -37,7 +37,12 @@ type WhereArgs = { where?: Record<string, unknown> };
  * Append-only tables have no deletedAt (rows are never changed; docs/database.md#append-only-tables), so
  * their queries pass through unfiltered.
  */
-export const APPEND_ONLY_MODELS: ReadonlySet<string> = new Set(['AuditEntry', 'WebhookEvent']);
+export const APPEND_ONLY_MODELS: ReadonlySet<string> = new Set([
+  'AuditEntry',
+  'WebhookEvent',
+  'OrderStatusChange',
+  'WebhookDeliveryAttempt',
+]);
 
 /** A where clause that also matches soft-deleted rows: `findMany({ where: includeDeleted({ email }) })`. */
 export function includeDeleted<W extends object>(where: W = {} as W): W & { deletedAt: undefined } {
