@@ -124,7 +124,15 @@ export async function composeApi(
       },
       devTokens,
       identity,
-      ...createAreaServices({ db, clock, identity }),
+      ...createAreaServices({
+        db,
+        clock,
+        identity,
+        notifications: {
+          allowPrivateWebhookUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS,
+          webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+        },
+      }),
     },
     logger,
     verifier,

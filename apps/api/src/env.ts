@@ -89,8 +89,20 @@ const ZApiEnv = z
     TRUST_PROXY: zTrustProxy,
     /** How long audit entries are kept before the nightly purge removes them. */
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+    /** Lets organizations register http:// and private-network webhook URLs (local development only). */
+    WEBHOOK_ALLOW_PRIVATE_URLS: zFlag.default(false),
+    /** How long one webhook delivery attempt may take. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(30_000).default(10_000),
   })
   .superRefine((env, ctx) => {
+    if (env.WEBHOOK_ALLOW_PRIVATE_URLS && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_ALLOW_PRIVATE_URLS'],
+        message:
+          'WEBHOOK_ALLOW_PRIVATE_URLS is refused in production (webhooks could reach internal services)',
+      });
+    }
     if (env.AUTH_MODE === 'local' && env.NODE_ENV === 'production') {
       ctx.addIssue({
         code: 'custom',

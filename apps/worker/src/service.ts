@@ -30,6 +30,10 @@ const worker = await startWorker({
   db,
   metrics,
   auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+  notifications: {
+    allowPrivateWebhookUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS,
+    webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+  },
 });
 logger.info(
   {

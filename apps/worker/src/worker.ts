@@ -3,6 +3,7 @@ import { createDb, createPool, type Db } from '@iris/db';
 import { toGraphileLogger, WORKER_SCHEMA } from '@iris/jobs';
 import { run, type ParsedCronItem, type Runner, type TaskList } from 'graphile-worker';
 import { parsedCrontab } from './crontab.ts';
+import type { NotificationConfig } from '@iris/notifications';
 import { createWorkerAreaServices } from './areas.ts';
 import { createWorkerMetrics, type WorkerMetrics } from './metrics.ts';
 import { createTaskList } from './task-list.ts';
@@ -19,6 +20,8 @@ export interface StartWorkerOptions {
   clock?: Clock;
   /** Audit-log retention in days (default 365). */
   auditRetentionDays?: number;
+  /** Webhook delivery settings (default: public https URLs only, 10 s per attempt). */
+  notifications?: NotificationConfig;
   /** Replaces the task list (tests); the real one is every job in @iris/jobs, parsed and measured. */
   taskList?: TaskList;
   /** Replaces the crontab; `[]` runs no cron (tests). */
@@ -57,7 +60,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       clock,
       logger: options.logger,
       auditRetentionDays,
-      areas: createWorkerAreaServices({ db, clock, auditRetentionDays }),
+      areas: createWorkerAreaServices({
+        db,
+        clock,
+        auditRetentionDays,
+        notifications: options.notifications,
+      }),
     });
 
   // The queue's own pool, owned here rather than by graphile-worker: its release does not wait for

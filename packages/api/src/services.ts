@@ -3,7 +3,7 @@ import type { Db } from '@iris/db';
 import { createCatalogServices } from '@iris/catalog';
 import type { IdentityServices } from '@iris/identity';
 import { createMenuServices } from '@iris/menus';
-import { createNotificationServices } from '@iris/notifications';
+import { createNotificationServices, type NotificationConfig } from '@iris/notifications';
 import { createOrderingServices, createRepeatBuyingServices } from '@iris/ordering';
 import type { ApiDeps } from './context.ts';
 
@@ -12,9 +12,11 @@ export function createAreaServices(deps: {
   db: Db;
   clock: Clock;
   identity: IdentityServices;
+  /** Webhook delivery settings (WEBHOOK_ALLOW_PRIVATE_URLS, WEBHOOK_TIMEOUT_MS). */
+  notifications?: NotificationConfig | undefined;
 }): Pick<ApiDeps, 'catalog' | 'notifications' | 'ordering' | 'repeatBuying' | 'menus'> {
   const catalog = createCatalogServices(deps);
-  const notifications = createNotificationServices(deps);
+  const notifications = createNotificationServices({ ...deps, config: deps.notifications });
   const ordering = createOrderingServices({ ...deps, catalog, notifications });
   const repeatBuying = createRepeatBuyingServices({ ...deps, catalog, notifications, ordering });
   const menus = createMenuServices({ ...deps, catalog });

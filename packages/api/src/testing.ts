@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { AppError, createLogger, systemClock, type Clock } from '@iris/core';
 import { createDb, type Db, type MemberRole, type OrganizationKind, type UserRole } from '@iris/db';
 import { createTestDatabase, type TestDatabase } from '@iris/db/testing';
+import { WORKER_SCHEMA_TEMPLATE } from '@iris/jobs/testing';
 import {
   createIdentityServices,
   LocalIdentityProvider,
@@ -41,7 +42,8 @@ export interface ProcedureHarness {
 export async function createProcedureHarness(
   options: { provider?: IdentityProvider; clock?: Clock; auditRetentionDays?: number } = {},
 ): Promise<ProcedureHarness> {
-  const database = await createTestDatabase();
+  // With graphile-worker's schema: writes enqueue their jobs in the same transaction (webhooks, standing orders).
+  const database = await createTestDatabase({ prepareTemplate: WORKER_SCHEMA_TEMPLATE });
   const db = createDb({ url: database.url, poolSize: 4 });
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: 'silent' });
@@ -67,7 +69,8 @@ export async function createProcedureHarness(
       }),
     },
     identity,
-    ...createAreaServices({ db, clock, identity }),
+    // Tests deliver webhooks to receivers on 127.0.0.1: the SSRF guard would refuse them.
+    ...createAreaServices({ db, clock, identity, notifications: { allowPrivateWebhookUrls: true } }),
   };
   let counter = 0;
 

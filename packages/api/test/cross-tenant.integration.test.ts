@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { AppError } from '@iris/core';
-import type { ServiceActor, UserActor } from '@iris/identity';
+import { PERMISSIONS, type ServiceActor, type UserActor } from '@iris/identity';
 import type { Principal } from '../src/context.ts';
 import { appRouter } from '../src/router.ts';
 import { createProcedureHarness, type ProcedureHarness } from '../src/testing.ts';
@@ -27,6 +27,21 @@ interface World {
   /** Restaurant A's pending request to a second supplier of tenant A. */
   requestedRelationshipA: string;
   serviceAccountA: string;
+  /** Supplier A's catalogue: a product, its customer price list, a contract price for restaurant A, an import. */
+  productA: string;
+  priceListA: string;
+  contractPriceA: string;
+  importA: string;
+  /** Restaurant A's open cart with supplier A, and an order (submitted) from restaurant A to supplier A. */
+  cartA: string;
+  orderA: string;
+  orderLineA: string;
+  orderGuideA: string;
+  standingOrderA: string;
+  menuItemA: string;
+  notificationA: string;
+  webhookEndpointA: string;
+  webhookDeliveryA: string;
   /** Ids that must never appear in what an attacker reads. */
   secretIds: string[];
 }
@@ -167,15 +182,187 @@ const CASES: Record<string, Case> = {
     kind: 'denied',
     input: (w) => ({ organizationId: w.restaurantA, serviceAccountId: w.serviceAccountA }),
   },
+
+  'catalog.search': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, q: 'grädde', limit: 20 }),
+  },
+  'catalog.categories': { kind: 'exempt', reason: 'the shared category tree: names only, no tenant data' },
+  'catalog.products.create': {
+    kind: 'denied',
+    input: (w) => ({ supplierId: w.supplierA, sku: 'X-1', name: 'X', unit: 'st', vatClass: 'food' }),
+  },
+  'catalog.products.list': { kind: 'denied', input: (w) => ({ supplierId: w.supplierA, limit: 50 }) },
+  'catalog.products.get': { kind: 'denied', input: (w) => ({ productId: w.productA }) },
+  'catalog.products.update': { kind: 'denied', input: (w) => ({ productId: w.productA, name: 'X' }) },
+  'catalog.products.priceHistory': { kind: 'denied', input: (w) => ({ productId: w.productA }) },
+  'catalog.imports.create': {
+    kind: 'denied',
+    input: (w) => ({
+      supplierId: w.supplierA,
+      format: 'csv',
+      content: 'sku,name,unit,vat_rate,price\nX-2,Mjölk,st,6,12.50\n',
+    }),
+  },
+  'catalog.imports.list': { kind: 'denied', input: (w) => ({ supplierId: w.supplierA, limit: 50 }) },
+  'catalog.imports.get': { kind: 'denied', input: (w) => ({ importId: w.importA }) },
+  'catalog.priceLists.list': { kind: 'denied', input: (w) => ({ supplierId: w.supplierA, limit: 50 }) },
+  'catalog.priceLists.create': { kind: 'denied', input: (w) => ({ supplierId: w.supplierA, name: 'X' }) },
+  'catalog.priceLists.get': { kind: 'denied', input: (w) => ({ priceListId: w.priceListA }) },
+  'catalog.priceLists.rename': { kind: 'denied', input: (w) => ({ priceListId: w.priceListA, name: 'X' }) },
+  'catalog.priceLists.prices': { kind: 'denied', input: (w) => ({ priceListId: w.priceListA, limit: 50 }) },
+  'catalog.priceLists.setPrices': {
+    kind: 'denied',
+    input: (w) => ({ priceListId: w.priceListA, prices: [{ productId: w.productA, unitPrice: '1.000' }] }),
+  },
+  'catalog.contractPrices.set': {
+    kind: 'denied',
+    input: (w) => ({
+      supplierId: w.supplierA,
+      restaurantId: w.restaurantA,
+      productId: w.productA,
+      unitPrice: '1.000',
+    }),
+  },
+  'catalog.contractPrices.list': { kind: 'denied', input: (w) => ({ supplierId: w.supplierA, limit: 50 }) },
+  'catalog.contractPrices.get': { kind: 'denied', input: (w) => ({ contractPriceId: w.contractPriceA }) },
+  'catalog.contractPrices.end': { kind: 'denied', input: (w) => ({ contractPriceId: w.contractPriceA }) },
+
+  'carts.get': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA, supplierId: w.supplierA }) },
+  'carts.list': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA }) },
+  'carts.setLine': {
+    kind: 'denied',
+    input: (w) => ({
+      restaurantId: w.restaurantA,
+      supplierId: w.supplierA,
+      productId: w.productA,
+      quantity: '5',
+    }),
+  },
+  'carts.removeLine': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, supplierId: w.supplierA, productId: w.productA }),
+  },
+  'carts.clear': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA, supplierId: w.supplierA }) },
+  'carts.update': {
+    kind: 'denied',
+    input: (w) => ({
+      restaurantId: w.restaurantA,
+      supplierId: w.supplierA,
+      note: 'x',
+      deliveryAddressId: w.addressA,
+    }),
+  },
+  'carts.deliveryDates': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, supplierId: w.supplierA }),
+  },
+  'orders.place': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, supplierId: w.supplierA }),
+  },
+  'orders.listForRestaurant': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA }) },
+  'orders.inbox': { kind: 'denied', input: (w) => ({ supplierId: w.supplierA }) },
+  'orders.get': { kind: 'denied', input: (w) => ({ orderId: w.orderA }) },
+  'orders.confirm': {
+    kind: 'denied',
+    input: (w) => ({ orderId: w.orderA, lines: [{ lineId: w.orderLineA, quantity: '1' }] }),
+  },
+  'orders.respondToChanges': {
+    kind: 'denied',
+    input: (w) => ({ orderId: w.orderA, decisions: [{ lineId: w.orderLineA, accept: true }] }),
+  },
+  'orders.receive': { kind: 'denied', input: (w) => ({ orderId: w.orderA }) },
+  'orders.markInvoiced': { kind: 'denied', input: (w) => ({ orderId: w.orderA }) },
+  'orders.close': { kind: 'denied', input: (w) => ({ orderId: w.orderA }) },
+  'orders.cancel': { kind: 'denied', input: (w) => ({ orderId: w.orderA, reason: 'Attack' }) },
+
+  'menus.items.list': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA, limit: 50 }) },
+  'menus.items.create': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA, name: 'x' }) },
+  'menus.items.get': { kind: 'denied', input: (w) => ({ menuItemId: w.menuItemA }) },
+  'menus.items.update': { kind: 'denied', input: (w) => ({ menuItemId: w.menuItemA, name: 'x' }) },
+  'menus.items.delete': { kind: 'denied', input: (w) => ({ menuItemId: w.menuItemA }) },
+  'menus.demand': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, items: [{ menuItemId: w.menuItemA, portions: 1 }] }),
+  },
+  'orderGuides.list': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA, limit: 50 }) },
+  'orderGuides.suggestions': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA }) },
+  'orderGuides.create': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA, name: 'x' }) },
+  'orderGuides.get': { kind: 'denied', input: (w) => ({ guideId: w.orderGuideA }) },
+  'orderGuides.update': { kind: 'denied', input: (w) => ({ guideId: w.orderGuideA, name: 'x' }) },
+  'orderGuides.delete': { kind: 'denied', input: (w) => ({ guideId: w.orderGuideA }) },
+  'orderGuides.addToCarts': { kind: 'denied', input: (w) => ({ guideId: w.orderGuideA }) },
+  'orderGuides.setItem': {
+    kind: 'denied',
+    input: (w) => ({ guideId: w.orderGuideA, productId: w.productA, parQuantity: '2' }),
+  },
+  'orderGuides.removeItem': {
+    kind: 'denied',
+    input: (w) => ({ guideId: w.orderGuideA, productId: w.productA }),
+  },
+  'reorder.fromOrder': { kind: 'denied', input: (w) => ({ orderId: w.orderA }) },
+  'standingOrders.list': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA, limit: 50 }) },
+  'standingOrders.create': {
+    kind: 'denied',
+    input: (w) => ({
+      restaurantId: w.restaurantA,
+      supplierId: w.supplierA,
+      name: 'x',
+      deliveryWeekdays: [2],
+      lines: [{ productId: w.productA, quantity: '1' }],
+    }),
+  },
+  'standingOrders.get': { kind: 'denied', input: (w) => ({ standingOrderId: w.standingOrderA }) },
+  'standingOrders.update': {
+    kind: 'denied',
+    input: (w) => ({ standingOrderId: w.standingOrderA, name: 'x' }),
+  },
+  'standingOrders.delete': { kind: 'denied', input: (w) => ({ standingOrderId: w.standingOrderA }) },
+  'standingOrders.runs': { kind: 'denied', input: (w) => ({ standingOrderId: w.standingOrderA }) },
+
+  'notifications.list': { kind: 'denied', input: (w) => ({ organizationId: w.restaurantA, limit: 50 }) },
+  'notifications.unreadCount': { kind: 'denied', input: (w) => ({ organizationId: w.restaurantA }) },
+  'notifications.markRead': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, notificationId: w.notificationA }),
+  },
+  'notifications.markAllRead': { kind: 'denied', input: (w) => ({ organizationId: w.restaurantA }) },
+  'webhooks.endpoints.create': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, url: 'https://hooks.example.com/x' }),
+  },
+  'webhooks.endpoints.list': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, limit: 50 }),
+  },
+  'webhooks.endpoints.update': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, endpointId: w.webhookEndpointA, description: 'x' }),
+  },
+  'webhooks.endpoints.delete': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, endpointId: w.webhookEndpointA }),
+  },
+  'webhooks.endpoints.rotateSecret': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, endpointId: w.webhookEndpointA }),
+  },
+  'webhooks.deliveries.list': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, limit: 50 }),
+  },
+  'webhooks.deliveries.get': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, deliveryId: w.webhookDeliveryA }),
+  },
+  'webhooks.deliveries.replay': {
+    kind: 'denied',
+    input: (w) => ({ organizationId: w.restaurantA, deliveryId: w.webhookDeliveryA }),
+  },
 };
 
-const ALL_PERMISSIONS = [
-  'organization:read',
-  'organization:write',
-  'members:read',
-  'customers:read',
-  'customers:write',
-] as const;
+const ALL_PERMISSIONS = PERMISSIONS;
 
 let harness: ProcedureHarness;
 let world: World;
@@ -265,6 +452,166 @@ beforeAll(async () => {
   });
   const serviceAccountA = await harness.serviceActor(restaurantA, [...ALL_PERMISSIONS]);
 
+  // Tenant A's commerce: written directly (the procedures under test are not trusted to build it).
+  const category = await db.category.create({
+    data: { name: 'Mejeri', path: 'Mejeri' },
+    select: { id: true },
+  });
+  const product = await db.product.create({
+    data: {
+      supplierId: supplierA,
+      sku: 'A-100',
+      name: 'Vispgrädde 36% 1 l',
+      brand: 'Arla',
+      categoryId: category.id,
+      unit: 'st',
+      vatClass: 'food',
+      searchText: 'vispgradde 36% 1 l arla a 100 mejeri',
+    },
+    select: { id: true },
+  });
+  const validFrom = new Date('2026-01-01T00:00:00Z');
+  await db.priceList.create({
+    data: {
+      supplierId: supplierA,
+      name: 'Bas',
+      kind: 'base',
+      baseOfSupplierId: supplierA,
+      entries: { create: { productId: product.id, unitPrice: '42.500', validFrom } },
+    },
+  });
+  const priceList = await db.priceList.create({
+    data: {
+      supplierId: supplierA,
+      name: 'Kund A',
+      kind: 'customer',
+      entries: { create: { productId: product.id, unitPrice: '40.000', validFrom } },
+    },
+    select: { id: true },
+  });
+  await db.customerRelationship.update({
+    where: { id: relationship.id },
+    data: { priceListId: priceList.id, deliveryDays: [1, 2, 3, 4, 5] },
+  });
+  const contractPrice = await db.contractPrice.create({
+    data: {
+      supplierId: supplierA,
+      restaurantId: restaurantA,
+      productId: product.id,
+      unitPrice: '38.750',
+      validFrom,
+    },
+    select: { id: true },
+  });
+  const catalogImport = await db.catalogImport.create({
+    data: {
+      supplierId: supplierA,
+      format: 'csv',
+      contentHash: 'a'.repeat(64),
+      status: 'completed',
+      totalRows: 1,
+      createdCount: 1,
+      updatedCount: 0,
+      unchangedCount: 0,
+      rejectedCount: 0,
+    },
+    select: { id: true },
+  });
+  const cart = await db.cart.create({
+    data: {
+      restaurantId: restaurantA,
+      supplierId: supplierA,
+      openKey: `${restaurantA}:${supplierA}`,
+      lines: { create: { productId: product.id, quantity: '2' } },
+    },
+    select: { id: true },
+  });
+  const order = await db.order.create({
+    data: {
+      restaurantId: restaurantA,
+      supplierId: supplierA,
+      source: 'cart',
+      status: 'submitted',
+      requestedDeliveryDate: new Date('2030-01-08'),
+      cutoffAt: new Date('2030-01-07T13:00:00Z'),
+      deliveryAddressId: address.id,
+      subtotal: '77.50',
+      vatTotal: '4.65',
+      total: '82.15',
+      submittedAt: new Date(),
+      placedByUserId: ownerRestaurantA.userId,
+      lines: {
+        create: {
+          lineNo: 1,
+          productId: product.id,
+          sku: 'A-100',
+          name: 'Vispgrädde 36% 1 l',
+          unit: 'st',
+          quantity: '2',
+          unitPrice: '38.750',
+          priceSource: 'contract',
+          vatClass: 'food',
+          vatRate: '6',
+          lineTotal: '77.50',
+        },
+      },
+      history: { create: { toStatus: 'submitted', actorKind: 'user', actorUserId: ownerRestaurantA.userId } },
+    },
+    select: { id: true, lines: { select: { id: true } } },
+  });
+  const orderGuide = await db.orderGuide.create({
+    data: { restaurantId: restaurantA, name: 'Veckans', items: { create: { productId: product.id } } },
+    select: { id: true },
+  });
+  const standingOrder = await db.standingOrder.create({
+    data: {
+      restaurantId: restaurantA,
+      supplierId: supplierA,
+      name: 'Måndagar',
+      deliveryWeekdays: [1],
+      lines: { create: { productId: product.id, quantity: '4' } },
+    },
+    select: { id: true },
+  });
+  const menuItem = await db.menuItem.create({
+    data: {
+      restaurantId: restaurantA,
+      name: 'Pannacotta',
+      ingredients: { create: { productId: product.id, quantityPerPortion: '0.05' } },
+    },
+    select: { id: true },
+  });
+  const notification = await db.notification.create({
+    data: {
+      organizationId: restaurantA,
+      type: 'order.placed',
+      title: 'Order placed',
+      body: 'Order placed',
+      entityType: 'order',
+      entityId: order.id,
+    },
+    select: { id: true },
+  });
+  const endpoint = await db.webhookEndpoint.create({
+    data: {
+      organizationId: restaurantA,
+      url: 'https://hooks.bistro-a.example/iris',
+      secret: 'whsec_dGVzdA==',
+    },
+    select: { id: true },
+  });
+  const delivery = await db.webhookDelivery.create({
+    data: {
+      endpointId: endpoint.id,
+      organizationId: restaurantA,
+      eventId: notification.id,
+      eventType: 'order.placed',
+      payload: { type: 'order.placed' },
+      status: 'failed',
+    },
+    select: { id: true },
+  });
+
   world = {
     restaurantA,
     supplierA,
@@ -276,7 +623,32 @@ beforeAll(async () => {
     relationshipA: relationship.id,
     requestedRelationshipA: requested.id,
     serviceAccountA: serviceAccountA.serviceAccountId,
+    productA: product.id,
+    priceListA: priceList.id,
+    contractPriceA: contractPrice.id,
+    importA: catalogImport.id,
+    cartA: cart.id,
+    orderA: order.id,
+    orderLineA: order.lines[0]!.id,
+    orderGuideA: orderGuide.id,
+    standingOrderA: standingOrder.id,
+    menuItemA: menuItem.id,
+    notificationA: notification.id,
+    webhookEndpointA: endpoint.id,
+    webhookDeliveryA: delivery.id,
     secretIds: [
+      product.id,
+      priceList.id,
+      contractPrice.id,
+      catalogImport.id,
+      cart.id,
+      order.id,
+      orderGuide.id,
+      standingOrder.id,
+      menuItem.id,
+      notification.id,
+      endpoint.id,
+      delivery.id,
       restaurantA,
       address.id,
       invitation.id,
