@@ -3,3 +3,5 @@ export * from './http.ts';
 export * from './pg-websocket-proxy.ts';
 export * from './clerk-stub.ts';
 export * from './clerk-stub-webhooks.ts';
+export * from './webhook-receiver.ts';
+export * from './catalog-generator.ts';

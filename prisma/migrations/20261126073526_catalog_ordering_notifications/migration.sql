@@ -449,6 +449,9 @@ CREATE INDEX "product_gtin_idx" ON "product"("gtin");
 CREATE INDEX "product_supplierId_categoryId_idx" ON "product"("supplierId", "categoryId");
 
 -- CreateIndex
+CREATE INDEX "product_name_id_idx" ON "product"("name", "id");
+
+-- CreateIndex
 CREATE INDEX "product_searchText_idx" ON "product" USING GIN ("searchText" gin_trgm_ops);
 
 -- CreateIndex
