@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseEnv, zFlag, zPostgresUrl } from '@iris/core';
 import { createDb, deployMigrations, seedDemoData } from '@iris/db';
 import type { EmbeddedDatabase } from '@iris/db/embedded';
+import { seedDemoCommerce } from '@iris/demo';
 import { installWorkerSchema } from '@iris/jobs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,6 +98,10 @@ try {
       const seeded = await seedDemoData(db);
       log(
         `demo data: ${seeded.users} users, ${seeded.organizations} organizations, ${seeded.customerRelationships} customer relationships (tokens: POST /api/v1/auth/dev/token)`,
+      );
+      const commerce = await seedDemoCommerce(db, { log });
+      log(
+        `demo data: ${commerce.imported} products, ${commerce.contractPrices} contract prices, ${commerce.orders} orders added`,
       );
     } finally {
       await db.$disconnect();
