@@ -58,7 +58,37 @@ const applyEdgeRejection = t.middleware(({ ctx, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapErrors).use(applyEdgeRejection);
+/** The dotted paths of every string in `value` that holds U+0000. */
+function nulPaths(value: unknown, path: string, found: string[]): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => nulPaths(item, path ? `${path}.${index}` : String(index), found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) nulPaths(item, path ? `${path}.${key}` : key, found);
+  }
+  return found;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: a NUL in any input string is refused here (400, with its path) rather
+ * than reaching the store and failing there as a 500.
+ */
+const refuseNulCharacters = t.middleware(async ({ next, getRawInput }) => {
+  const paths = nulPaths(await getRawInput(), '', []);
+  if (paths.length > 0) {
+    throw new AppError('VALIDATION_FAILED', 'Input validation failed', {
+      issues: paths.map((path) => ({
+        path,
+        message: 'Text must not contain NUL characters (U+0000)',
+        code: 'invalid_format',
+      })),
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(applyEdgeRejection).use(refuseNulCharacters);
 
 /** Reads not audited: the caller's own view, service status, and the audit log itself (not tenant data). */
 const UNAUDITED_ADMIN_READS = /^(system|me|admin\.auditLog)\./;
