@@ -204,6 +204,21 @@ export class CustomerService {
     return this.#repo.listForSupplier(supplierId, filter, page);
   }
 
+  /** A price list given in the terms must be one of the supplier's own customer lists (not its base list). */
+  async #checkPriceList(relationship: CustomerRelationshipRecord, terms: CustomerTermsData): Promise<void> {
+    if (typeof terms.priceListId !== 'string') return;
+    if (await this.#repo.isCustomerPriceListOf(terms.priceListId, relationship.supplierId)) return;
+    throw new AppError('VALIDATION_FAILED', 'The input is not valid.', {
+      issues: [
+        {
+          path: 'priceListId',
+          message: "Not one of this supplier's customer price lists",
+          code: 'invalid_reference',
+        },
+      ],
+    });
+  }
+
   /** Supplier side: requested | blocked → active, optionally setting the terms at the same time. */
   async approve(
     acting: Acting,
@@ -218,6 +233,7 @@ export class CustomerService {
     );
     const terms = toTermsData(parse(ZCustomerTerms, termsInput));
     await this.#checkCustomerNumber(relationship, terms);
+    await this.#checkPriceList(relationship, terms);
     return this.#transition(acting, grant, relationship, 'approve', {
       ...terms,
       blockedReason: null,
@@ -256,20 +272,7 @@ export class CustomerService {
     const fields = changedFields(relationship, terms);
     if (fields.length === 0) return relationship;
     await this.#checkCustomerNumber(relationship, terms);
-    if (
-      typeof terms.priceListId === 'string' &&
-      !(await this.#repo.isCustomerPriceListOf(terms.priceListId, relationship.supplierId))
-    ) {
-      throw new AppError('VALIDATION_FAILED', 'The input is not valid.', {
-        issues: [
-          {
-            path: 'priceListId',
-            message: "Not one of this supplier's customer price lists",
-            code: 'invalid_reference',
-          },
-        ],
-      });
-    }
+    await this.#checkPriceList(relationship, terms);
     try {
       return await inTransaction(this.#db, async (tx) => {
         const count = await this.#repo.updateTerms(relationship.id, terms, tx);

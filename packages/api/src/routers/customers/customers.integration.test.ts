@@ -429,9 +429,12 @@ describe('customers.updateTerms', () => {
           as(supplierOwner).updateTerms({ relationshipId: relationship.id, priceListId }),
         ),
       ).toEqual(['priceListId']);
+      expect(
+        await validationPaths(as(supplierOwner).approve({ relationshipId: relationship.id, priceListId })),
+      ).toEqual(['priceListId']);
     }
     const row = await harness.db.customerRelationship.findUniqueOrThrow({ where: { id: relationship.id } });
-    expect(row.priceListId).toBeNull();
+    expect(row).toMatchObject({ priceListId: null, status: 'requested' });
   });
 
   it('works in any status and keeps it', async () => {
