@@ -25,6 +25,8 @@ describe('isPrivateAddress', () => {
     '::ffff:7f00:1',
     '::ffff:a9fe:a9fe',
     '[::1]',
+    '2002:a9fe:a9fe::',
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2',
   ])('%s is private', (address) => {
     expect(isPrivateAddress(address)).toBe(true);
   });

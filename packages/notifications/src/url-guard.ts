@@ -32,7 +32,10 @@ for (const [network, prefix] of [
   ['64:ff9b::', 96],
   ['64:ff9b:1::', 48],
   ['100::', 64],
+  // Teredo and 6to4 tunnel IPv4 addresses inside IPv6 (2002:a9fe:a9fe:: is 169.254.169.254): refused whole.
+  ['2001::', 32],
   ['2001:db8::', 32],
+  ['2002::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['fec0::', 10],

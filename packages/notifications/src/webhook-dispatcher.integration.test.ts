@@ -192,6 +192,16 @@ describe('webhook delivery over HTTP', () => {
     expect((await stateOf(delivery.id)).attempts[0]!.responseBody).toBe('x'.repeat(500));
   });
 
+  it('stores an answer with NUL characters (it cannot fail the log after a 2xx and cause a resend)', async () => {
+    const { delivery } = await publishedDelivery();
+    receiver.script({ status: 200, body: 'ok\u0000\ud800' });
+    await deliver(delivery.id);
+    const state = await stateOf(delivery.id);
+    expect(state.status).toBe('succeeded');
+    expect(state.attempts[0]!.responseBody).toBe('ok\ufffd\ufffd');
+    expect(receiver.requests).toHaveLength(1);
+  });
+
   it('ends a delivery whose endpoint was disabled or deleted as failed, without sending', async () => {
     const disabled = await publishedDelivery();
     await db.webhookEndpoint.update({ where: { id: disabled.endpoint.id }, data: { active: false } });

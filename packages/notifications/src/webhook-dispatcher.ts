@@ -112,9 +112,9 @@ export class WebhookDispatcher {
         {
           attemptNo,
           statusCode: response.kind === 'answered' ? response.statusCode : null,
-          error,
+          error: error === null ? null : storableText(error),
           durationMs: response.durationMs,
-          responseBody: response.kind === 'answered' ? response.body : null,
+          responseBody: response.kind === 'answered' ? storableText(response.body) : null,
           at: this.#clock.now(),
           status,
         },
@@ -125,4 +125,12 @@ export class WebhookDispatcher {
     if (blocked) return { outcome: 'failed', reason: error ?? 'blocked', attemptNo };
     throw new WebhookAttemptFailedError(deliveryId, attemptNo, error ?? 'failed', options.finalAttempt);
   }
+}
+
+/**
+ * A receiver's answer as PostgreSQL text can hold it: NUL characters and lone surrogates (which a receiver
+ * may well send) become U+FFFD, so logging the attempt can never fail after the receiver already said 2xx.
+ */
+export function storableText(text: string): string {
+  return text.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }
