@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@iris/core';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, toPage, ZPage, ZPageQuery, ZSort, zQueryBoolean } from './list-query.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  isCursorDate,
+  isCursorId,
+  isCursorInstant,
+  isCursorInt,
+  toPage,
+  ZPage,
+  ZPageQuery,
+  ZSort,
+  zQueryBoolean,
+} from './list-query.ts';
 
 describe('list query convention', () => {
   it('parses limit from a query string and bounds it', () => {
@@ -68,5 +80,21 @@ describe('list query convention', () => {
       (row) => [row.id],
     );
     expect(last.pageInfo).toEqual({ nextCursor: null, hasMore: false, limit: 2 });
+  });
+});
+
+describe('cursor values', () => {
+  it('accept only what the database can take for their column', () => {
+    expect(isCursorId('5eed0000-0000-4000-8000-000000000001')).toBe(true);
+    expect(isCursorId('nope')).toBe(false);
+    expect(isCursorInt(123)).toBe(true);
+    expect(isCursorInt(1e15)).toBe(false);
+    expect(isCursorInt(0)).toBe(false);
+    expect(isCursorInt(1.5)).toBe(false);
+    expect(isCursorDate('2026-03-29')).toBe(true);
+    expect(isCursorDate('2026-13-45')).toBe(false);
+    expect(isCursorDate('2026-03-29T00:00:00Z')).toBe(false);
+    expect(isCursorInstant('2026-03-29T01:00:00.000Z')).toBe(true);
+    expect(isCursorInstant('later')).toBe(false);
   });
 });

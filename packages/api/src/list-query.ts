@@ -67,8 +67,29 @@ export function decodeCursor(cursor: string, length: number): (string | number |
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function invalidCursor(): AppError {
+/** A cursor value that may reach the database as a uuid: anything else is a tampered cursor (400), not a 500. */
+export function isCursorId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** A cursor value that may reach the database as an `int4` (a positive, in-range integer). */
+export function isCursorInt(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && value <= 2_147_483_647;
+}
+
+/** A cursor value that is a calendar date (yyyy-MM-dd) PostgreSQL accepts. */
+export function isCursorDate(value: unknown): value is string {
+  return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+/** A cursor value that is an instant. */
+export function isCursorInstant(value: unknown): value is string {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+}
+
+export function invalidCursor(): AppError {
   return new AppError('VALIDATION_FAILED', 'The cursor is not valid for this list.', {
     issues: [{ path: 'cursor', message: 'Invalid cursor', code: 'invalid_cursor' }],
   });
@@ -78,9 +99,7 @@ function invalidCursor(): AppError {
 export function afterCreatedAt(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
   if (!cursor) return undefined;
   const [at, id] = decodeCursor(cursor, 2);
-  if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id) || Number.isNaN(Date.parse(at))) {
-    throw invalidCursor();
-  }
+  if (!isCursorInstant(at) || !isCursorId(id)) throw invalidCursor();
   return { createdAt: new Date(at), id };
 }
 
@@ -88,7 +107,7 @@ export function afterCreatedAt(cursor: string | undefined): { createdAt: Date; i
 export function afterName(cursor: string | undefined): { name: string; id: string } | undefined {
   if (!cursor) return undefined;
   const [name, id] = decodeCursor(cursor, 2);
-  if (typeof name !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
+  if (typeof name !== 'string' || !isCursorId(id)) throw invalidCursor();
   return { name, id };
 }
 

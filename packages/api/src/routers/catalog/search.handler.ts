@@ -1,26 +1,19 @@
-import { AppError, dec } from '@iris/core';
+import { dec } from '@iris/core';
 import type { CatalogSearchCursor, CatalogSearchMode, CatalogSearchRow } from '@iris/catalog';
 import { searchCursorOf, searchModeOf } from '@iris/catalog';
 import type { Context, Principal } from '../../context.ts';
-import { decodeCursor, toPage } from '../../list-query.ts';
+import { decodeCursor, invalidCursor, isCursorId, toPage } from '../../list-query.ts';
 import { actingOf } from '../../trpc.ts';
 import { unitPriceJson } from './_schemas.ts';
 import type { TCatalogSearchInput, TCatalogSearchItem, TCatalogSearchOutput } from './search.schema.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
-
-function invalidCursor(): AppError {
-  return new AppError('VALIDATION_FAILED', 'The cursor is not valid for this search.', {
-    issues: [{ path: 'cursor', message: 'Invalid cursor', code: 'invalid_cursor' }],
-  });
-}
 
 /** The cursor holds [mode, sort key, id]: a cursor of another order (or tampered with) is refused. */
 function afterOf(cursor: string | undefined, mode: CatalogSearchMode): CatalogSearchCursor | undefined {
   if (!cursor) return undefined;
   const [cursorMode, key, id] = decodeCursor(cursor, 3);
-  if (cursorMode !== mode || typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
+  if (cursorMode !== mode || !isCursorId(id)) throw invalidCursor();
   if (
     mode === 'name'
       ? typeof key !== 'string'

@@ -1,7 +1,6 @@
-import { AppError } from '@iris/core';
-import { dateFromDb, dateToDb, isIsoDate } from '@iris/ordering';
+import { dateFromDb, dateToDb } from '@iris/ordering';
 import type { Context, Principal } from '../../context.ts';
-import { decodeCursor, toPage } from '../../list-query.ts';
+import { decodeCursor, invalidCursor, isCursorDate, isCursorInt, toPage } from '../../list-query.ts';
 import { actingOf } from '../../trpc.ts';
 import { toOrderSummaryJson } from './_schemas.ts';
 import type { TOrderInboxInput, TOrderInboxOutput } from './inbox.schema.ts';
@@ -10,16 +9,7 @@ import type { TOrderInboxInput, TOrderInboxOutput } from './inbox.schema.ts';
 function afterDelivery(cursor: string | undefined): { date: Date; number: number } | undefined {
   if (!cursor) return undefined;
   const [date, number] = decodeCursor(cursor, 2);
-  if (
-    typeof date !== 'string' ||
-    !isIsoDate(date) ||
-    typeof number !== 'number' ||
-    !Number.isInteger(number)
-  ) {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not valid for this list.', {
-      issues: [{ path: 'cursor', message: 'Invalid cursor', code: 'invalid_cursor' }],
-    });
-  }
+  if (!isCursorDate(date) || !isCursorInt(number)) throw invalidCursor();
   return { date: dateToDb(date), number };
 }
 

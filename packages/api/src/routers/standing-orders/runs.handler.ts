@@ -1,7 +1,6 @@
-import { AppError } from '@iris/core';
-import { dateFromDb, dateToDb, isIsoDate } from '@iris/ordering';
+import { dateFromDb, dateToDb } from '@iris/ordering';
 import type { Context, Principal } from '../../context.ts';
-import { decodeCursor, toPage } from '../../list-query.ts';
+import { decodeCursor, invalidCursor, isCursorDate, isCursorId, toPage } from '../../list-query.ts';
 import { actingOf } from '../../trpc.ts';
 import { toStandingOrderRunJson } from './_schemas.ts';
 import type { TStandingOrderRunsInput, TStandingOrderRunsOutput } from './runs.schema.ts';
@@ -10,11 +9,7 @@ import type { TStandingOrderRunsInput, TStandingOrderRunsOutput } from './runs.s
 function afterRun(cursor: string | undefined): { deliveryDate: Date; id: string } | undefined {
   if (!cursor) return undefined;
   const [date, id] = decodeCursor(cursor, 2);
-  if (typeof date !== 'string' || typeof id !== 'string' || !isIsoDate(date)) {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not valid for this list.', {
-      issues: [{ path: 'cursor', message: 'Invalid cursor', code: 'invalid_cursor' }],
-    });
-  }
+  if (!isCursorDate(date) || !isCursorId(id)) throw invalidCursor();
   return { deliveryDate: dateToDb(date), id };
 }
 

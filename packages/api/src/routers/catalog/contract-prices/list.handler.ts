@@ -1,6 +1,5 @@
-import { AppError } from '@iris/core';
 import type { Context, Principal } from '../../../context.ts';
-import { decodeCursor, toPage } from '../../../list-query.ts';
+import { decodeCursor, invalidCursor, isCursorId, isCursorInstant, toPage } from '../../../list-query.ts';
 import { actingOf } from '../../../trpc.ts';
 import { contractPriceJson } from './_schemas.ts';
 import type { TContractPriceListInput, TContractPriceListOutput } from './list.schema.ts';
@@ -9,11 +8,7 @@ import type { TContractPriceListInput, TContractPriceListOutput } from './list.s
 function afterValidFrom(cursor: string | undefined): { validFrom: Date; id: string } | undefined {
   if (!cursor) return undefined;
   const [at, id] = decodeCursor(cursor, 2);
-  if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not valid for this list.', {
-      issues: [{ path: 'cursor', message: 'Invalid cursor', code: 'invalid_cursor' }],
-    });
-  }
+  if (!isCursorInstant(at) || !isCursorId(id)) throw invalidCursor();
   return { validFrom: new Date(at), id };
 }
 
