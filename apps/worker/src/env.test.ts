@@ -10,7 +10,18 @@ describe('worker env', () => {
       NODE_ENV: 'development',
       METRICS_HOST: '127.0.0.1',
       AUDIT_RETENTION_DAYS: 365,
+      WEBHOOK_ALLOW_PRIVATE_URLS: false,
+      WEBHOOK_TIMEOUT_MS: 10_000,
     });
+  });
+
+  it('refuses private webhook URLs in production', () => {
+    const base = {
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/iris',
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+    };
+    expect(loadWorkerEnv({ ...base, NODE_ENV: 'development' }).WEBHOOK_ALLOW_PRIVATE_URLS).toBe(true);
+    expect(() => loadWorkerEnv({ ...base, NODE_ENV: 'production' })).toThrow(/WEBHOOK_ALLOW_PRIVATE_URLS/);
   });
 
   it('reads every variable, treating empty ones as unset', () => {

@@ -85,7 +85,9 @@ export class PriceResolver {
 
   /**
    * The price of each product for `restaurantId` (null: the supplier's list price, as an anonymous
-   * supplier view) at `at`. Products with no price at all are absent from the map.
+   * supplier view) at `at`. Products with no price at all are absent from the map, and so are all of a
+   * supplier's products for a restaurant that is not (or no longer) its active customer: a blocked or
+   * former customer sees no prices.
    */
   async resolve(
     restaurantId: string | null,
@@ -98,7 +100,11 @@ export class PriceResolver {
       SELECT p."id" AS "productId", ${RESOLVED_PRICE_COLUMNS}
       FROM "product" p
       ${resolvedPriceJoins(restaurantId, at)}
-      WHERE p."id" = ANY(${[...productIds]}::uuid[])`;
+      WHERE p."id" = ANY(${[...productIds]}::uuid[])
+        AND (${restaurantId}::uuid IS NULL OR EXISTS (
+          SELECT 1 FROM "customer_relationship" cr
+          WHERE cr."restaurantId" = ${restaurantId}::uuid AND cr."supplierId" = p."supplierId"
+            AND cr."status" = 'active' AND cr."deletedAt" IS NULL))`;
     const prices = new Map<string, ResolvedPrice>();
     for (const row of rows) {
       if (row.resolvedPrice === null || row.priceSource === null) continue;

@@ -45,6 +45,8 @@ export const ERROR_CATALOGUE = {
   CART_NOT_CHECKOUTABLE: { status: 422, error: 'Unprocessable Entity' },
   CART_BELOW_MINIMUM: { status: 422, error: 'Unprocessable Entity' },
   CART_EMPTY: { status: 422, error: 'Unprocessable Entity' },
+  /** An order (or a line) would exceed the largest amount Iris records (9 999 999 999.99). */
+  ORDER_TOO_LARGE: { status: 422, error: 'Unprocessable Entity' },
   PRODUCT_INACTIVE: { status: 422, error: 'Unprocessable Entity' },
   /** No price resolves for the product for that restaurant (no base price either). */
   PRICE_NOT_AVAILABLE: { status: 422, error: 'Unprocessable Entity' },

@@ -9,11 +9,18 @@ import {
   type DeliveryCutoff,
 } from './calendar/index.ts';
 import type { CartContext, CartLineRow, OpenCart } from './cart.repository.ts';
-import { documentTotals, lineTotal, type VatBreakdownEntry } from './totals.ts';
+import {
+  documentTotals,
+  lineTotal,
+  MAX_ORDER_AMOUNT,
+  withinAmountLimit,
+  type VatBreakdownEntry,
+} from './totals.ts';
 
 export const CART_BLOCKER_CODES = [
   'EMPTY',
   'BELOW_MINIMUM',
+  'TOO_LARGE',
   'NO_DELIVERY_DATE',
   'DELIVERY_DATE_NOT_AVAILABLE',
   'PRODUCT_INACTIVE',
@@ -125,7 +132,9 @@ export function buildCartView(input: {
 
   const lines = (cart?.lines ?? []).map((row): CartViewLine => {
     const lineActive = row.active && !row.productDeleted && row.productSupplierId === input.supplierId;
-    const unitPrice = row.resolvedPrice === null ? null : roundUnitPrice(row.resolvedPrice.toString());
+    // Prices are for active customers only: a blocked or former customer sees none.
+    const unitPrice =
+      !active || row.resolvedPrice === null ? null : roundUnitPrice(row.resolvedPrice.toString());
     const quantity = dec(row.quantity.toString());
     if (!lineActive) {
       blockers.push({
@@ -133,7 +142,7 @@ export function buildCartView(input: {
         message: `${row.name} can no longer be ordered; remove it.`,
         productId: row.productId,
       });
-    } else if (unitPrice === null) {
+    } else if (unitPrice === null && active) {
       blockers.push({
         code: 'PRICE_NOT_AVAILABLE',
         message: `${row.name} has no price for you.`,
@@ -151,7 +160,7 @@ export function buildCartView(input: {
       quantity,
       unitPrice,
       priceSource: unitPrice === null ? null : row.priceSource,
-      listPrice: row.listPrice === null ? null : dec(row.listPrice.toString()),
+      listPrice: !active || row.listPrice === null ? null : dec(row.listPrice.toString()),
       lineTotal: unitPrice === null ? null : lineTotal(quantity, unitPrice),
       vatClass: row.vatClass,
       vatRate: vatRateOn(row.vatClass, vatDate),
@@ -167,6 +176,12 @@ export function buildCartView(input: {
       line.lineTotal === null ? [] : [{ lineTotal: line.lineTotal, vatRate: line.vatRate }],
     ),
   );
+  if (!withinAmountLimit(totals)) {
+    blockers.push({
+      code: 'TOO_LARGE',
+      message: `The total is above the largest amount an order can hold (${formatAmount(MAX_ORDER_AMOUNT)} SEK).`,
+    });
+  }
   const minimumOrderValue = dec(context.minimumOrderValue.toString());
   if (lines.length > 0 && totals.subtotal.lessThan(minimumOrderValue)) {
     blockers.push({

@@ -22,7 +22,13 @@ import {
   type DiscrepancyReason,
   type OrderStatus,
 } from './order-state.ts';
-import { documentTotals, lineTotal, parseQuantity, vatBreakdownJson } from './totals.ts';
+import {
+  assertWithinAmountLimit,
+  documentTotals,
+  lineTotal,
+  parseQuantity,
+  vatBreakdownJson,
+} from './totals.ts';
 
 export interface ConfirmInput {
   version?: number | undefined;
@@ -152,8 +158,8 @@ export class OrderDeskService {
 
   /**
    * Restaurant: answer every proposed change. Accepted proposals apply (a substitute replaces the product,
-   * at its price); a rejected quantity change leaves nothing of that line (the supplier cannot deliver
-   * more), a rejected substitute drops the line. Totals are recomputed; with nothing left the order is
+   * at its price); a rejected cut leaves nothing of that line (the supplier cannot deliver what was
+   * ordered), a rejected increase keeps the ordered quantity, a rejected substitute drops the line. Totals are recomputed; with nothing left the order is
    * cancelled.
    */
   async respondToChanges(acting: Acting, orderId: string, input: RespondInput): Promise<OrderRecord> {
@@ -208,14 +214,23 @@ export class OrderDeskService {
             };
           }
         } else {
-          quantity = dec(0);
-          data = { confirmedQuantity: '0', change: 'rejected' };
+          // A rejected cut (or substitute) leaves nothing of the line: the supplier cannot deliver what was
+          // ordered. A rejected increase keeps what was ordered, which the supplier offered to exceed.
+          const ordered = dec(line.quantity.toString());
+          const proposedMore =
+            line.proposedQuantity !== null &&
+            !line.substituteProductId &&
+            dec(line.proposedQuantity.toString()).greaterThan(ordered);
+          quantity = proposedMore ? ordered : dec(0);
+          data = { confirmedQuantity: quantity.toFixed(3), change: 'rejected' };
         }
         const total = lineTotal(quantity, unitPrice);
+        assertWithinAmountLimit({ total });
         await this.#deps.orders.updateLine(line.id, { ...data, lineTotal: total.toFixed(2) }, tx);
         finalLines.push({ lineTotal: total, vatRate, quantity });
       }
       const totals = documentTotals(finalLines);
+      assertWithinAmountLimit(totals);
       const totalsData = {
         subtotal: totals.subtotal.toFixed(2),
         vatTotal: totals.vatTotal.toFixed(2),

@@ -22,7 +22,13 @@ import type {
   PricedProductRecord,
 } from './order.repository.ts';
 import { displayOrderNumber, type OrderSource, type OrderStatus } from './order-state.ts';
-import { documentTotals, lineTotal, parseQuantity, vatBreakdownJson } from './totals.ts';
+import {
+  assertWithinAmountLimit,
+  documentTotals,
+  lineTotal,
+  parseQuantity,
+  vatBreakdownJson,
+} from './totals.ts';
 
 /** What placing an order needs; the caller has authorized it (placeOrder trusts its caller). */
 export interface PlaceOrderInput {
@@ -133,10 +139,9 @@ export class OrderService {
     const addressId = input.deliveryAddressId ?? null;
     if (addressId !== null && !isUuid(addressId)) throw addressNotFound(addressId);
     const productIds = [...quantities.keys()];
-    const [context, priced] = await Promise.all([
-      orders.placementContext(input.restaurantId, input.supplierId, addressId, tx),
-      orders.productsWithPrices(input.restaurantId, productIds, now, tx),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const context = await orders.placementContext(input.restaurantId, input.supplierId, addressId, tx);
+    const priced = await orders.productsWithPrices(input.restaurantId, productIds, now, tx);
     if (!context) {
       throw new AppError('ORGANIZATION_NOT_FOUND', 'No such restaurant or supplier.');
     }
@@ -180,6 +185,7 @@ export class OrderService {
     const totals = documentTotals(
       lines.map((line) => ({ lineTotal: dec(line.lineTotal), vatRate: dec(line.vatRate) })),
     );
+    assertWithinAmountLimit(totals);
     const minimum = dec(relationship.minimumOrderValue.toString());
     if (totals.subtotal.lessThan(minimum)) {
       throw new AppError(

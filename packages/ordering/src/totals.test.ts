@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, dec } from '@iris/core';
-import { documentTotals, lineTotal, parseQuantity, vatBreakdownJson } from './totals.ts';
+import {
+  assertWithinAmountLimit,
+  documentTotals,
+  lineTotal,
+  parseQuantity,
+  vatBreakdownJson,
+  withinAmountLimit,
+} from './totals.ts';
 
 describe('lineTotal', () => {
   it('rounds quantity × unit price half-up to öre', () => {
@@ -47,5 +54,15 @@ describe('parseQuantity', () => {
 
   it.each(['0', '-1', '1.0001', 'abc', '1000000000', 'Infinity'])('refuses %s', (value) => {
     expect(() => parseQuantity(value)).toThrow(AppError);
+  });
+});
+
+describe('the amount limit', () => {
+  it('accepts totals up to 9 999 999 999.99 and refuses more with ORDER_TOO_LARGE', () => {
+    expect(withinAmountLimit({ total: dec('9999999999.99') })).toBe(true);
+    expect(withinAmountLimit({ total: dec('10000000000.00') })).toBe(false);
+    expect(() => assertWithinAmountLimit({ total: dec('111999999888.00') })).toThrow(
+      expect.objectContaining({ code: 'ORDER_TOO_LARGE' }),
+    );
   });
 });

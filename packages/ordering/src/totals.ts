@@ -69,6 +69,24 @@ export function documentTotals(lines: readonly { lineTotal: Dec; vatRate: Dec }[
   return { subtotal, vatTotal, total: subtotal.plus(vatTotal), vatBreakdown };
 }
 
+/** The largest amount an order records (its totals are numeric(12,2)). */
+export const MAX_ORDER_AMOUNT = dec('9999999999.99');
+
+/** Whether totals fit what an order can record (the total bounds every line total and the subtotal). */
+export function withinAmountLimit(totals: Pick<DocumentTotals, 'total'>): boolean {
+  return totals.total.lessThanOrEqualTo(MAX_ORDER_AMOUNT);
+}
+
+/** Refuses totals an order cannot record (422 ORDER_TOO_LARGE) rather than failing in the store. */
+export function assertWithinAmountLimit(totals: Pick<DocumentTotals, 'total'>): void {
+  if (withinAmountLimit(totals)) return;
+  throw new AppError(
+    'ORDER_TOO_LARGE',
+    `The order total ${totals.total.toFixed(2)} is above the largest amount an order can hold (${MAX_ORDER_AMOUNT.toFixed(2)}).`,
+    { total: totals.total.toFixed(2), maximum: MAX_ORDER_AMOUNT.toFixed(2) },
+  );
+}
+
 /** The breakdown as stored in order.vatBreakdown and sent on the wire: decimal strings. */
 export function vatBreakdownJson(breakdown: readonly VatBreakdownEntry[]) {
   return breakdown.map((entry) => ({

@@ -142,6 +142,33 @@ describe('carts.setLine / get', () => {
     );
   });
 
+  it('a customer blocked after filling the cart sees no prices any more, only why', async () => {
+    const { restaurantId, owner } = await customer();
+    const product = await createProduct(harness.db, supplierId, { price: '45.50' });
+    await carts(owner).setLine({ restaurantId, supplierId, productId: product.id, quantity: 2 });
+    await harness.db.customerRelationship.updateMany({
+      where: { restaurantId, supplierId },
+      data: { status: 'blocked' },
+    });
+    const view = await carts(owner).get({ restaurantId, supplierId });
+    expect(view.lines.map((line) => [line.unitPrice, line.lineTotal])).toEqual([[null, null]]);
+    expect(view.blockers.map((b) => b.code)).toEqual(['CUSTOMER_NOT_ACTIVE']);
+    expect(view.total.amount).toBe('0.00');
+  });
+
+  it('a cart too large for an order says so before checkout', async () => {
+    const { restaurantId, owner } = await customer();
+    const product = await createProduct(harness.db, supplierId, { price: '100.00' });
+    const view = await carts(owner).setLine({
+      restaurantId,
+      supplierId,
+      productId: product.id,
+      quantity: '999999999',
+    });
+    expect(view.blockers.map((b) => b.code)).toEqual(['TOO_LARGE']);
+    expect(view.checkoutable).toBe(false);
+  });
+
   it('a product deactivated or unpriced after it was added becomes a blocker; minimum order value too', async () => {
     const { restaurantId, owner } = await customer({ minimumOrderValue: '1000' });
     const a = await createProduct(harness.db, supplierId, { price: '100' });

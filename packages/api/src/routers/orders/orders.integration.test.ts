@@ -416,6 +416,44 @@ describe('the order desk', () => {
     expect(answered.subtotal.amount).toBe('20.00');
   });
 
+  it('a rejected increase keeps the ordered quantity; an accepted one too large for an order is refused', async () => {
+    const { restaurantId, owner } = await restaurant();
+    const order = await placed(restaurantId, { lines: [{ price: '100.00' }, { price: '10.00' }] });
+    const [a, b] = order.lines;
+    await orders(supplierUser).confirm({
+      orderId: order.id,
+      lines: [
+        { lineId: a!.id, quantity: '999999999' },
+        { lineId: b!.id, quantity: 5 },
+      ],
+    });
+    expect(
+      await failureCode(
+        orders(owner).respondToChanges({
+          orderId: order.id,
+          decisions: [
+            { lineId: a!.id, accept: true },
+            { lineId: b!.id, accept: true },
+          ],
+        }),
+      ),
+    ).toBe('ORDER_TOO_LARGE');
+    expect((await orders(owner).get({ orderId: order.id })).status).toBe('changes_proposed');
+
+    const answered = await orders(owner).respondToChanges({
+      orderId: order.id,
+      decisions: [
+        { lineId: a!.id, accept: false },
+        { lineId: b!.id, accept: false },
+      ],
+    });
+    expect(answered.lines.map((l) => [l.confirmedQuantity, l.change])).toEqual([
+      ['2.000', 'rejected'],
+      ['2.000', 'rejected'],
+    ]);
+    expect(answered.subtotal.amount).toBe('220.00');
+  });
+
   it('with every change rejected and nothing left, the order is cancelled', async () => {
     const { restaurantId, owner } = await restaurant();
     const order = await placed(restaurantId, { lines: [{}] });
