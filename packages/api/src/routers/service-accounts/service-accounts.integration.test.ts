@@ -112,7 +112,7 @@ describe('serviceAccounts.create', () => {
     const base = { organizationId, name: 'x', permissions: ['customers:read' as const] };
     const invalid: Record<string, unknown>[] = [
       { permissions: [] },
-      { permissions: ['orders:write'] },
+      { permissions: ['payments:write'] },
       { permissions: ['customers:read', 'customers:read'] },
       { name: '   ' },
       { name: 'x'.repeat(101) },

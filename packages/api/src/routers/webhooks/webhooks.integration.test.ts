@@ -32,7 +32,13 @@ beforeAll(async () => {
   // Publishing and replaying enqueue jobs: the database needs graphile-worker's schema.
   await installWorkerSchema(harness.database.url);
   receiver = await startWebhookReceiver();
-  guardedServices = harness.deps.notifications;
+  // The harness allows receivers on 127.0.0.1; production's guard is built here to test it.
+  guardedServices = createNotificationServices({
+    db: harness.db,
+    clock: harness.deps.clock,
+    identity: harness.deps.identity,
+    config: { allowPrivateWebhookUrls: false },
+  });
   services = createNotificationServices({
     db: harness.db,
     clock: harness.deps.clock,
@@ -51,7 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (harness) harness.deps.notifications = guardedServices;
+  if (harness) harness.deps.notifications = services;
   await receiver?.close();
   await harness?.close();
 });
