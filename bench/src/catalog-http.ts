@@ -1,7 +1,8 @@
 // Concurrent HTTP clients for the catalogue/ordering benchmark: each client is one restaurant's session,
 // sending its requests one after the other over keep-alive (Node's fetch pools connections per origin),
-// all clients at once. Latency is measured per request; a request may have an untimed preparation (filling
-// a cart before checkout).
+// all clients at once: a closed loop. Latency is measured per request. Requests may come in batches with
+// an untimed preparation before each (filling the carts the batch checks out): every client prepares,
+// then every client runs its batch, so nothing but the measured requests runs while they are timed.
 import { summarize } from './lib.ts';
 
 export interface BenchRequest {
@@ -25,8 +26,18 @@ export interface Scenario<C extends ScenarioClient> {
   warmup: number;
   /** Per client, measured. */
   requests: number;
-  /** Untimed work before request `i` of a client (e.g. filling the cart a checkout will place). */
-  prepare?: (client: C, i: number, call: (request: BenchRequest) => Promise<unknown>) => Promise<void>;
+  /**
+   * Untimed work before requests `from`…`from + count - 1` of a client (e.g. filling the carts they check
+   * out). All clients prepare at once, then all run the batch; the preparation is outside the timed window.
+   */
+  prepareBatch?: (
+    client: C,
+    from: number,
+    count: number,
+    call: (request: BenchRequest) => Promise<unknown>,
+  ) => Promise<void>;
+  /** Requests per client in a batch (default: all of a phase in one). */
+  batchSize?: number;
   request: (client: C, i: number) => BenchRequest;
   /** Each measured latency, with the request it was for. */
   onSample?: (client: C, i: number, ms: number) => void;
@@ -39,7 +50,8 @@ export interface ScenarioResult {
   p95: number;
   p99: number;
   max: number;
-  /** Measured requests per second of wall time (untimed preparations included in the wall time). */
+  mean: number;
+  /** Measured requests per second of the timed windows (untimed preparations are not in them). */
   throughput: number;
   errors: number;
 }
@@ -84,14 +96,14 @@ export async function runScenario<C extends ScenarioClient>(
     if (errors <= 5) log(`  ${scenario.name}: ${error instanceof Error ? error.message : String(error)}`);
   };
   const samples: number[] = [];
+  const call = (client: C) => (request: BenchRequest) =>
+    send(baseUrl, request.token ?? client.token, request);
   const run = async (client: C, from: number, count: number, record: boolean) => {
-    const call = (request: BenchRequest) => send(baseUrl, request.token ?? client.token, request);
     for (let i = from; i < from + count; i += 1) {
       try {
-        await scenario.prepare?.(client, i, call);
         const request = scenario.request(client, i);
         const started = performance.now();
-        await call(request);
+        await call(client)(request);
         const ms = performance.now() - started;
         if (record) {
           samples.push(ms);
@@ -102,10 +114,27 @@ export async function runScenario<C extends ScenarioClient>(
       }
     }
   };
-  await Promise.all(clients.map((client) => run(client, 0, scenario.warmup, false)));
-  const started = performance.now();
-  await Promise.all(clients.map((client) => run(client, scenario.warmup, scenario.requests, true)));
-  const seconds = (performance.now() - started) / 1000;
+  /** Runs requests from…from+count-1 of every client in batches; returns the seconds spent timed. */
+  const phase = async (from: number, count: number, record: boolean) => {
+    const size = Math.max(1, scenario.batchSize ?? count);
+    let timed = 0;
+    for (let batch = from; batch < from + count; batch += size) {
+      const n = Math.min(size, from + count - batch);
+      if (scenario.prepareBatch) {
+        await Promise.all(
+          clients.map((client) =>
+            scenario.prepareBatch!(client, batch, n, call(client)).catch((error: unknown) => report(error)),
+          ),
+        );
+      }
+      const started = performance.now();
+      await Promise.all(clients.map((client) => run(client, batch, n, record)));
+      timed += (performance.now() - started) / 1000;
+    }
+    return timed;
+  };
+  await phase(0, scenario.warmup, false);
+  const seconds = await phase(scenario.warmup, scenario.requests, true);
   const s = summarize(samples);
   return {
     name: scenario.name,
@@ -114,6 +143,7 @@ export async function runScenario<C extends ScenarioClient>(
     p95: s.p95,
     p99: s.p99,
     max: s.max,
+    mean: samples.reduce((sum, ms) => sum + ms, 0) / Math.max(1, samples.length),
     throughput: s.n / seconds,
     errors,
   };

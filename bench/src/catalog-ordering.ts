@@ -1,6 +1,6 @@
 // Catalogue search, cart updates and order placement under load: 100,000 products over 20 suppliers
 // loaded with direct SQL, the API in production mode (Clerk-mode session tokens, rate limiter off), and
-// 20 concurrent restaurant clients over HTTP keep-alive; each scenario again with one client, for the
+// 20 concurrent restaurant clients over HTTP keep-alive (each scenario alone); each again with one client, for the
 // per-request cost without queueing. Then the raw SQL floor: the search statement the API runs, straight
 // through pg on one connection, sequentially, for the same (restaurant, term) pairs as the one-client run.
 // Usage: pnpm --filter @iris/bench bench:catalog
@@ -220,11 +220,14 @@ try {
   const n = clients.length;
   const checkoutRequests = Math.max(1, Math.floor(settings.requests / 5));
   const checkoutWarmup = Math.max(1, Math.floor(settings.warmup / 5));
+  // A batch checks out one cart per supplier at most: as many as the restaurant with the fewest suppliers has.
+  const checkoutBatch = Math.min(...clients.map((client) => client.restaurant.supplierIds.length));
   try {
     await waitForOk(`${baseUrl}/health`);
     log(
       `API up (production mode, rate limiter off); ${n} clients × (${settings.warmup} warm-up + ` +
-        `${settings.requests} measured) searches and cart updates, × (${checkoutWarmup} + ${checkoutRequests}) checkouts; ` +
+        `${settings.requests} measured) searches and cart updates, × (${checkoutWarmup} + ${checkoutRequests}) checkouts ` +
+        `(in batches of ${checkoutBatch}, carts filled untimed before each); ` +
         `delivery date ${deliveryDate}`,
     );
 
@@ -243,14 +246,26 @@ try {
         return cartLine(client, supplierId, products[i % products.length]!, String(1 + (i % 5)));
       },
     };
+    // Checkouts only while they are timed: before each batch every client fills (untimed) one fresh cart
+    // per checkout of the batch, a different supplier each, and then all clients check them out at once.
     const checkout = {
       warmup: checkoutWarmup,
       requests: checkoutRequests,
-      prepare: async (client: Client, i: number, call: (request: BenchRequest) => Promise<unknown>) => {
-        const supplierId = supplierOf(client, i);
-        const products = client.cartProducts.get(supplierId)!;
-        for (let k = 0; k < CHECKOUT_LINES; k += 1) {
-          await call(cartLine(client, supplierId, products[(i + k * 3) % products.length]!, String(2 + k)));
+      batchSize: checkoutBatch,
+      prepareBatch: async (
+        client: Client,
+        from: number,
+        count: number,
+        call: (request: BenchRequest) => Promise<unknown>,
+      ) => {
+        for (let i = from; i < from + count; i += 1) {
+          const supplierId = supplierOf(client, i);
+          const products = client.cartProducts.get(supplierId)!;
+          // Whatever the cart scenario left in it goes: every order has CHECKOUT_LINES lines.
+          await call({ method: 'DELETE', path: `/restaurants/${client.restaurant.id}/carts/${supplierId}` });
+          for (let k = 0; k < CHECKOUT_LINES; k += 1) {
+            await call(cartLine(client, supplierId, products[(i + k * 3) % products.length]!, String(2 + k)));
+          }
         }
       },
       request: (client: Client, i: number): BenchRequest => ({
@@ -341,6 +356,15 @@ try {
       log(`${row(result.name, result)}${result.errors ? `   ${result.errors} ERRORS` : ''}`);
     }
     log(row('search SQL floor (pg, 1 connection, sequential)', floor));
+    log('');
+    log(`closed loop: each of the ${n} clients sends its next request when the last one answers, so`);
+    log(`latency ≈ clients / throughput (Little's law); at ${n} clients it is mostly queueing for the CPUs:`);
+    for (const result of results.filter((r) => r.name.endsWith(`${n} clients`))) {
+      log(
+        `  ${result.name}: ${n} / ${result.throughput.toFixed(0)} req/s = ${fmt((n / result.throughput) * 1000)} ` +
+          `(measured mean ${fmt(result.mean)})`,
+      );
+    }
     log('');
     const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
     log(`targets:`);

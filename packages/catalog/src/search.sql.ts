@@ -22,6 +22,20 @@ import { escapeLike, Prisma } from '@iris/db';
  * Prices are the restaurant's resolved prices (contract, else customer list, else base list; the same rule
  * as PriceResolver/resolvedPriceJoins), computed per row only where needed: for every hit when filtering or
  * sorting by price, else for the page alone. Browsing (no query) in name order walks product_name_id_idx.
+ *
+ * Cost (100,000 products, docs in bench/README.md): what matters is how many rows get a per-row test.
+ * - The trigram index picks the text matches. Without a supplier or category filter the scope test is
+ *   written so it cannot be an index condition (`(… = ANY(…)) IS TRUE`): otherwise the planner, which
+ *   prices LIKE like an integer comparison, reads a common term ("Eldorado", "mjö": 7–9 % of the rows)
+ *   through the supplier index and tests LIKE on the whole scope (up to 90,000 rows) instead of on the
+ *   ~8,000 the trigram index finds. With a supplier or category filter the btree narrows well and may drive.
+ * - Words under 3 characters next to a longer one are tested per row, not through the index: trigram
+ *   scans for "kg" or "5" cost more than they save (and would split the scan into OR branches).
+ * - Typos: `searchText %> word` is the index's own operator form, so word_similarity is not evaluated a
+ *   second time as a filter.
+ * - Relevance is computed for every hit only in relevance order; other orders score their page alone.
+ * - Price order or price filters price every hit: the restaurant's contract prices are hash-joined once,
+ *   and the lists are looked up through COALESCE (the base list only when the customer list has no price).
  */
 
 export const CATALOG_SEARCH_SORTS = ['relevance', 'price_asc', 'price_desc', 'name'] as const;
@@ -125,6 +139,29 @@ function priceJoins(restaurantId: string, at: Date): Prisma.Sql {
         AND e."validFrom" <= ${at}::timestamptz AND (e."validTo" IS NULL OR e."validTo" > ${at}::timestamptz)
       ORDER BY e."validFrom" DESC LIMIT 1
     ) base ON TRUE`;
+}
+
+/**
+ * The same price for every hit (sorting or filtering by price), cheaper per row: the restaurant's contract
+ * prices (few) are read once and hash-joined, and COALESCE stops at the first price found, so the base
+ * list is only looked up for products without a customer list price.
+ */
+function everyHitPrice(restaurantId: string, at: Date): { join: Prisma.Sql; price: Prisma.Sql } {
+  const entry = (listId: Prisma.Sql) => Prisma.sql`(
+      SELECT e."unitPrice" FROM "price_list_entry" e
+      WHERE e."priceListId" = ${listId} AND e."productId" = p."id" AND e."deletedAt" IS NULL
+        AND e."validFrom" <= ${at}::timestamptz AND (e."validTo" IS NULL OR e."validTo" > ${at}::timestamptz)
+      ORDER BY e."validFrom" DESC LIMIT 1)`;
+  return {
+    join: Prisma.sql`
+    LEFT JOIN (
+      SELECT DISTINCT ON (cp."productId") cp."productId", cp."unitPrice" FROM "contract_price" cp
+      WHERE cp."restaurantId" = ${restaurantId}::uuid AND cp."deletedAt" IS NULL
+        AND cp."validFrom" <= ${at}::timestamptz AND (cp."validTo" IS NULL OR cp."validTo" > ${at}::timestamptz)
+      ORDER BY cp."productId", cp."validFrom" DESC
+    ) contract ON contract."productId" = p."id"`,
+    price: Prisma.sql`COALESCE(contract."unitPrice", ${entry(Prisma.sql`s."customerListId"`)}, ${entry(Prisma.sql`s."baseListId"`)})`,
+  };
 }
 
 const OUTPUT_COLUMNS = Prisma.sql`
@@ -260,13 +297,20 @@ export function buildCatalogSearchSql(params: CatalogSearchParams): Prisma.Sql {
 
   const folded = words.join(' ');
   const raw = (params.q ?? '').trim();
-  // Both forms are answered by the trigram index (a leading space marks a word start for pg_trgm).
-  const wordStart = (word: string) =>
+  const longWords = words.filter((word) => word.length >= SUBSTRING_MIN);
+  // A word starts a word of the text. Indexed: both forms are answered by the trigram index (a leading
+  // space marks a word start for pg_trgm), for queries of short words only. Otherwise one test per row
+  // (not an index condition): the long words narrow the rows far better than "kg" or "5" would, and
+  // trigram scans for such common short words cost more than they save.
+  const wordStartIndexed = (word: string) =>
     Prisma.sql`(p."searchText" LIKE ${`${escapeLike(word)}%`}::text OR p."searchText" LIKE ${`% ${escapeLike(word)}%`}::text)`;
+  const wordStart = (word: string) =>
+    Prisma.sql`(' ' || p."searchText") LIKE ${`% ${escapeLike(word)}%`}::text`;
+  const shortWord = longWords.length === 0 ? wordStartIndexed : wordStart;
   const substring = words.map((word) =>
     word.length >= SUBSTRING_MIN
       ? Prisma.sql`p."searchText" LIKE ${`%${escapeLike(word)}%`}::text`
-      : wordStart(word),
+      : shortWord(word),
   );
   const substringScore = Prisma.sql`round(
     (CASE
@@ -276,30 +320,40 @@ export function buildCatalogSearchSql(params: CatalogSearchParams): Prisma.Sql {
       ELSE 1
     END) + least(0.999999, length(${folded}::text)::numeric / greatest(length(p."searchText"), 1)), 6)`;
 
-  const longWords = words.filter((word) => word.length >= SUBSTRING_MIN);
+  // The trigram index drives the text matches: wrapped, the scope test is no index condition, so the
+  // planner cannot read the restaurant's whole scope through the supplier index and test every row.
+  const textBase =
+    params.supplierId || params.categoryId ? base : [Prisma.sql`(${base[0]!}) IS TRUE`, ...base.slice(1)];
+  // Typo matching needs a word of 3+ characters (there is no fuzzy pass without one).
+  const fuzzyScore =
+    longWords.length === 0
+      ? Prisma.sql`NULL::numeric`
+      : Prisma.sql`round((${Prisma.join(
+          longWords.map((word) => Prisma.sql`word_similarity(${word}::text, p."searchText")::numeric`),
+          ' + ',
+        )}) / ${longWords.length}::numeric, 6)`;
+  // Ranking every hit is for relevance order; the other orders score their page alone (at the end).
+  const ranked = mode === 'relevance';
   const fuzzy =
     longWords.length === 0
       ? Prisma.empty
       : Prisma.sql`
       UNION ALL
-      SELECT p."id", p."supplierId", p."name", round((${Prisma.join(
-        longWords.map((word) => Prisma.sql`word_similarity(${word}::text, p."searchText")::numeric`),
-        ' + ',
-      )}) / ${longWords.length}::numeric, 6) AS "score"
+      SELECT p."id", p."supplierId", p."name", ${ranked ? fuzzyScore : Prisma.sql`NULL::numeric`} AS "score"
       FROM "product" p
       WHERE NOT EXISTS (SELECT 1 FROM matched) AND ${and([
         ...base,
         ...words.map((word) =>
-          word.length >= SUBSTRING_MIN ? Prisma.sql`${word}::text <% p."searchText"` : wordStart(word),
+          word.length >= SUBSTRING_MIN ? Prisma.sql`p."searchText" %> ${word}::text` : shortWord(word),
         ),
       ])}`;
 
   // Hits carry what ordering needs, so the page is chosen without going back to the product table.
   const hits = Prisma.sql`
     matched AS MATERIALIZED (
-      SELECT p."id", p."supplierId", p."name", ${substringScore} AS "score"
+      SELECT p."id", p."supplierId", p."name", ${ranked ? substringScore : Prisma.sql`NULL::numeric`} AS "score"
       FROM "product" p
-      WHERE ${and([...base, ...substring])}
+      WHERE ${and([...textBase, ...substring])}
     ),
     hits AS (
       SELECT "id", "supplierId", "name", "score" FROM matched
@@ -313,16 +367,21 @@ export function buildCatalogSearchSql(params: CatalogSearchParams): Prisma.Sql {
   });
 
   // With price conditions every hit needs its price; otherwise only the page's rows do.
+  const hitPrice = everyHitPrice(params.restaurantId, params.at);
+  const hitPriceFilter: Prisma.Sql[] = [];
+  if (params.minPrice !== undefined)
+    hitPriceFilter.push(Prisma.sql`p."price" >= ${params.minPrice}::numeric`);
+  if (params.maxPrice !== undefined)
+    hitPriceFilter.push(Prisma.sql`p."price" <= ${params.maxPrice}::numeric`);
   const page = needsPrice
     ? Prisma.sql`
-    priced AS (
-      SELECT p."id", p."score", p."name", ${PRICE} AS "price"
-      FROM hits p ${scopeRow} ${priceJoins(params.restaurantId, params.at)}
-      WHERE ${and(priceFilter)}
+    priced AS MATERIALIZED (
+      SELECT p."id", p."score", p."name", ${hitPrice.price} AS "price"
+      FROM hits p ${scopeRow} ${hitPrice.join}
     ),
     page AS (
       SELECT p."id", p."score" FROM priced p
-      WHERE ${and(keyset(mode, params.after, hitColumns(Prisma.sql`p."price"`)))}
+      WHERE ${and([...hitPriceFilter, ...keyset(mode, params.after, hitColumns(Prisma.sql`p."price"`))])}
       ORDER BY ${orderBy(mode, hitColumns(Prisma.sql`p."price"`))}
       LIMIT ${fetch}::int
     )`
@@ -334,9 +393,14 @@ export function buildCatalogSearchSql(params: CatalogSearchParams): Prisma.Sql {
       LIMIT ${fetch}::int
     )`;
 
+  const score = ranked
+    ? Prisma.sql`h."score"`
+    : longWords.length === 0
+      ? substringScore
+      : Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM matched) THEN ${substringScore} ELSE ${fuzzyScore} END`;
   return Prisma.sql`
     WITH ${scope}, ${hits}, ${page}
-    SELECT ${OUTPUT_COLUMNS}, h."score"::text AS "score"
+    SELECT ${OUTPUT_COLUMNS}, ${score}::text AS "score"
     FROM page h JOIN "product" p ON p."id" = h."id" ${joins}
     ORDER BY ${orderBy(mode, { ...productColumns, score: Prisma.sql`h."score"` })}`;
 }

@@ -322,8 +322,8 @@ export class OrderRepository {
   }
 
   /**
-   * Writes an order, its lines and its first history row (three statements) and returns the record as
-   * written, without reading it back.
+   * Writes an order, its lines and its first history row (one statement: the order row and the rows that
+   * reference it go in together) and returns the record as written, without reading it back.
    */
   async create(
     data: {
@@ -355,21 +355,62 @@ export class OrderRepository {
   ): Promise<OrderRecord> {
     const { lines, firstChange, restaurantName, supplierName, ...order } = data;
     const orderId = randomUUID();
-    const created = await tx.order.create({
-      data: { id: orderId, ...order },
-      select: { number: true, createdAt: true, updatedAt: true },
-    });
+    const historyId = randomUUID();
     const lineRows = lines.map((line) => ({ id: randomUUID(), orderId, ...line }));
-    await tx.orderLine.createMany({ data: lineRows });
-    const history = await tx.orderStatusChange.create({
-      data: {
-        orderId,
-        ...firstChange,
-        reason: firstChange.reason ?? null,
-        metadata: firstChange.metadata ?? {},
-      },
-      select: HISTORY_SELECT,
-    });
+    const column = <K extends keyof (typeof lineRows)[number]>(key: K) => lineRows.map((line) => line[key]);
+    const metadata = firstChange.metadata ?? {};
+    const [created] = await tx.$queryRaw<
+      { number: number; createdAt: Date; updatedAt: Date; historyCreatedAt: Date }[]
+    >`
+      WITH o AS (
+        INSERT INTO "order" ("id", "restaurantId", "supplierId", "cartId", "standingOrderId", "source",
+          "customerNumber", "requestedDeliveryDate", "cutoffAt", "deliveryAddressId", "deliveryAddressSnapshot",
+          "note", "currency", "subtotal", "vatTotal", "total", "vatBreakdown", "placedByUserId",
+          "placedByServiceAccountId", "submittedAt", "updatedAt")
+        VALUES (${orderId}::uuid, ${order.restaurantId}::uuid, ${order.supplierId}::uuid, ${order.cartId}::uuid,
+          ${order.standingOrderId}::uuid, ${order.source}::"OrderSource", ${order.customerNumber},
+          ${order.requestedDeliveryDate.toISOString().slice(0, 10)}::date, ${order.cutoffAt}::timestamptz,
+          ${order.deliveryAddressId}::uuid, ${JSON.stringify(order.deliveryAddressSnapshot)}::jsonb, ${order.note},
+          ${order.currency}, ${order.subtotal}::numeric, ${order.vatTotal}::numeric, ${order.total}::numeric,
+          ${JSON.stringify(order.vatBreakdown)}::jsonb, ${order.placedByUserId}::uuid,
+          ${order.placedByServiceAccountId}::uuid, ${order.submittedAt}::timestamptz, now())
+        RETURNING "id", "number", "createdAt", "updatedAt"
+      ),
+      l AS (
+        INSERT INTO "order_line" ("id", "orderId", "lineNo", "productId", "sku", "gtin", "name", "unit",
+          "packSize", "quantity", "unitPrice", "priceSource", "vatClass", "vatRate", "lineTotal", "updatedAt")
+        SELECT u."id", o."id", u."lineNo", u."productId", u."sku", u."gtin", u."name", u."unit", u."packSize",
+          u."quantity", u."unitPrice", u."priceSource", u."vatClass"::"VatClass", u."vatRate", u."lineTotal", now()
+        FROM o, unnest(${column('id')}::uuid[], ${column('lineNo')}::int[], ${column('productId')}::uuid[],
+          ${column('sku')}::text[], ${column('gtin')}::text[], ${column('name')}::text[], ${column('unit')}::text[],
+          ${column('packSize')}::text[], ${column('quantity')}::numeric[], ${column('unitPrice')}::numeric[],
+          ${column('priceSource')}::text[], ${column('vatClass')}::text[], ${column('vatRate')}::numeric[],
+          ${column('lineTotal')}::numeric[])
+          AS u("id", "lineNo", "productId", "sku", "gtin", "name", "unit", "packSize", "quantity", "unitPrice",
+            "priceSource", "vatClass", "vatRate", "lineTotal")
+      ),
+      h AS (
+        INSERT INTO "order_status_change" ("id", "orderId", "fromStatus", "toStatus", "actorKind", "actorUserId",
+          "actorServiceAccountId", "reason", "metadata")
+        SELECT ${historyId}::uuid, o."id", ${firstChange.fromStatus}::"OrderStatus", ${firstChange.toStatus}::"OrderStatus",
+          ${firstChange.actorKind}, ${firstChange.actorUserId}::uuid, ${firstChange.actorServiceAccountId}::uuid,
+          ${firstChange.reason ?? null}, ${JSON.stringify(metadata)}::jsonb
+        FROM o
+        RETURNING "createdAt"
+      )
+      SELECT o."number", o."createdAt", o."updatedAt", h."createdAt" AS "historyCreatedAt" FROM o, h`;
+    if (!created) throw new Error('The order insert returned no row.');
+    const history: OrderHistoryRecord = {
+      id: historyId,
+      fromStatus: firstChange.fromStatus,
+      toStatus: firstChange.toStatus,
+      actorKind: firstChange.actorKind,
+      actorUserId: firstChange.actorUserId,
+      actorServiceAccountId: firstChange.actorServiceAccountId,
+      reason: firstChange.reason ?? null,
+      metadata: metadata as Prisma.JsonValue,
+      createdAt: created.historyCreatedAt,
+    };
     const decimal = (value: string) => new Prisma.Decimal(value);
     return {
       id: orderId,
@@ -435,9 +476,48 @@ export class OrderRepository {
     };
   }
 
+  /**
+   * Outside a transaction one Prisma read (its relation reads run in parallel on the pool). Inside one,
+   * the same record from four reads one after the other: Prisma fetches the relations of a nested select
+   * concurrently, which on a transaction's single connection queues queries behind each other (pg warns
+   * and will refuse it in pg 9; prisma/orm#29468).
+   */
   async findById(orderId: string, tx: DbOrTx = this.#db): Promise<OrderRecord | null> {
-    const row = await tx.order.findFirst({ where: { id: orderId }, select: ORDER_DETAIL_SELECT });
-    return row ? toRecord(row) : null;
+    if (tx === this.#db) {
+      const row = await tx.order.findFirst({ where: { id: orderId }, select: ORDER_DETAIL_SELECT });
+      return row ? toRecord(row) : null;
+    }
+    const {
+      restaurant: _restaurant,
+      supplier: _supplier,
+      _count: _lineCount,
+      ...scalars
+    } = ORDER_SUMMARY_SELECT;
+    const order = await tx.order.findFirst({ where: { id: orderId }, select: scalars });
+    if (!order) return null;
+    const [names] = await tx.$queryRaw<{ restaurantName: string; supplierName: string; lineCount: number }[]>`
+      SELECT ro."name" AS "restaurantName", so."name" AS "supplierName",
+        (SELECT count(*)::int FROM "order_line" l WHERE l."orderId" = ${orderId}::uuid) AS "lineCount"
+      FROM "organization" ro, "organization" so
+      WHERE ro."id" = ${order.restaurantId}::uuid AND so."id" = ${order.supplierId}::uuid`;
+    const lines = await tx.orderLine.findMany({
+      where: { orderId, deletedAt: null },
+      orderBy: { lineNo: 'asc' },
+      select: LINE_SELECT,
+    });
+    const history = await tx.orderStatusChange.findMany({
+      where: { orderId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: HISTORY_SELECT,
+    });
+    return {
+      ...order,
+      restaurantName: names?.restaurantName ?? '',
+      supplierName: names?.supplierName ?? '',
+      lineCount: names?.lineCount ?? lines.length,
+      lines,
+      history,
+    };
   }
 
   /** Which organizations an order belongs to (for authorization), without loading it. */
