@@ -127,10 +127,12 @@ export class WebhookDispatcher {
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * A receiver's answer as PostgreSQL text can hold it: NUL characters and lone surrogates (which a receiver
  * may well send) become U+FFFD, so logging the attempt can never fail after the receiver already said 2xx.
  */
 export function storableText(text: string): string {
-  return text.toWellFormed().replaceAll('\u0000', '\uFFFD');
+  return text.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
 }

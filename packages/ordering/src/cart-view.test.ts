@@ -110,21 +110,30 @@ describe('buildCartView', () => {
     expect(result.lines[0]?.vatRate.toFixed(2)).toBe('12.00');
   });
 
-  it('lists every blocker: inactive, unpriced, below minimum, date not available, not a customer', () => {
+  it('a customer that is not active sees why, and no prices', () => {
+    const result = view(
+      context({ relationshipStatus: 'blocked', minimumOrderValue: new Prisma.Decimal('1000') }),
+      cart([line()]),
+    );
+    expect(result.blockers.map((b) => b.code)).toEqual(['CUSTOMER_NOT_ACTIVE']);
+    expect(result.lines[0]?.unitPrice).toBeNull();
+    expect(result.subtotal.toFixed(2)).toBe('0.00');
+  });
+
+  it('lists every blocker: inactive, unpriced, below minimum, date not available', () => {
     const inactive = line({ active: false });
     const unpriced = line({ resolvedPrice: null, priceSource: null });
     const result = view(
-      context({ relationshipStatus: 'blocked', minimumOrderValue: new Prisma.Decimal('1000') }),
+      context({ minimumOrderValue: new Prisma.Decimal('1000') }),
       cart([line(), inactive, unpriced], '2026-04-06'),
     );
     expect(result.blockers.map((b) => [b.code, b.productId])).toEqual([
-      ['CUSTOMER_NOT_ACTIVE', undefined],
       ['DELIVERY_DATE_NOT_AVAILABLE', undefined],
       ['PRODUCT_INACTIVE', inactive.productId],
       ['PRICE_NOT_AVAILABLE', unpriced.productId],
       ['BELOW_MINIMUM', undefined],
     ]);
-    expect(result.blockers[1]?.message).toContain('Annandag påsk');
+    expect(result.blockers[0]?.message).toContain('Annandag påsk');
     expect(result.lines[2]?.lineTotal).toBeNull();
     expect(result.checkoutable).toBe(false);
   });

@@ -183,7 +183,7 @@ export function buildCartView(input: {
     });
   }
   const minimumOrderValue = dec(context.minimumOrderValue.toString());
-  if (lines.length > 0 && totals.subtotal.lessThan(minimumOrderValue)) {
+  if (active && lines.length > 0 && totals.subtotal.lessThan(minimumOrderValue)) {
     blockers.push({
       code: 'BELOW_MINIMUM',
       message: `The minimum order value is ${formatAmount(minimumOrderValue)} SEK excl. VAT; ${formatAmount(

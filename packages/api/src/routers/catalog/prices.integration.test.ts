@@ -238,7 +238,8 @@ describe('price resolution: contract beats customer list beats base', () => {
     // P2: bistro's customer list; P3: nothing but the base list.
     expect(await price(bistro.id, product('P2'))).toEqual(['49.500', 'customer_list', '54.500']);
     expect(await price(bistro.id, product('P3'))).toEqual(['14.900', 'base', '14.900']);
-    expect(await price(stranger.id, product('P1'))).toEqual(['42.230', 'base', '42.230']);
+    // A restaurant that is not an active customer gets no price at all.
+    expect(await price(stranger.id, product('P1'))).toBeNull();
 
     const item = (
       await fx.catalog(bistro.staff).search({ restaurantId: bistro.id, q: 'vispgrädde', limit: 5 })
