@@ -169,6 +169,26 @@ describe('enqueue (PostgreSQL)', () => {
     });
   });
 
+  it("with unsafe_dedupe leaves a retrying job's attempts, payload and run_at alone", async () => {
+    const key = 'retrying';
+    const first = await enqueue(db, 'maintenance__purge_idempotency_keys', { batchSize: 1 }, { jobKey: key });
+    await db.$executeRaw`
+      UPDATE graphile_worker._private_jobs SET attempts = 2, run_at = '2030-01-01T00:00:00Z', last_error = 'boom'
+      WHERE id = ${first.id}::bigint`;
+    const again = await enqueue(
+      db,
+      'maintenance__purge_idempotency_keys',
+      { batchSize: 9 },
+      { jobKey: key, jobKeyMode: 'unsafe_dedupe' },
+    );
+    expect(again.id).toBe(first.id);
+    expect((await jobsWithKey(key))[0]).toMatchObject({
+      attempts: 2,
+      run_at: new Date('2030-01-01T00:00:00Z'),
+    });
+    expect(await payloadOf(first.id)).toEqual({ batchSize: 1 });
+  });
+
   it('adds a new job instead of reviving one with the same key that used all its attempts', async () => {
     const key = 'failed-for-good';
     const failed = await enqueue(db, 'system__heartbeat', {}, { jobKey: key, maxAttempts: 1 });

@@ -17,8 +17,12 @@ export const ZEnqueueOptions = z.strictObject({
    * (until it has run: a completed job is deleted, so the key is free again).
    */
   jobKey: z.string().min(1).max(512).optional(),
-  /** 'replace' (default) also moves run_at; 'preserve_run_at' keeps the pending job's run_at. */
-  jobKeyMode: z.enum(['replace', 'preserve_run_at']).optional(),
+  /**
+   * 'replace' (default) also moves run_at; 'preserve_run_at' keeps the pending job's run_at (both reset a
+   * waiting retry's attempts); 'unsafe_dedupe' leaves an existing job with the key exactly as it is (a
+   * cron tick that finds work still queued or retrying must not restart its retries).
+   */
+  jobKeyMode: z.enum(['replace', 'preserve_run_at', 'unsafe_dedupe']).optional(),
   /** Not before this instant (default: now). */
   runAt: z.date().optional(),
   /** Attempts before the job is left failed for review (default: the job's own maxAttempts). */

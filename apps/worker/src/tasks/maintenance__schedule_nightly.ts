@@ -47,9 +47,12 @@ export function createScheduleNightlyTask({
   return async (payload, helpers) => {
     const due = dailyLocalRunDue(new Date(payload._cron.ts), NIGHTLY_LOCAL_TIME);
     if (!due) return;
-    const jobs = await inTransaction(db, (tx) =>
-      Promise.all(NIGHTLY_JOBS.map((add) => add(tx, due.localDate))),
-    );
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const jobs = await inTransaction(db, async (tx) => {
+      const added = [];
+      for (const add of NIGHTLY_JOBS) added.push(await add(tx, due.localDate));
+      return added;
+    });
     helpers.logger.info(`Enqueued nightly maintenance for ${due.localDate}`, {
       localDate: due.localDate,
       jobs: jobs.map((job) => ({ id: job.id, task: job.name })),

@@ -58,7 +58,7 @@ export class StandingOrderRunner {
 
   /**
    * Enqueues standing_order__place for each standing order due now, keyed by (standing order, delivery
-   * date): a tick that finds it again before it ran updates the pending job instead of adding one.
+   * date): a tick that finds it again while its job is queued or retrying leaves that job as it is.
    */
   async enqueueDue(): Promise<{ standingOrderId: string; deliveryDate: string }[]> {
     const due = await this.#deps.standingOrders.due(this.#deps.clock.now(), DUE_BATCH);
@@ -71,7 +71,8 @@ export class StandingOrderRunner {
       for (const item of items) {
         await (this.#deps.queue ?? graphileJobQueue).enqueue(tx, 'standing_order__place', item, {
           jobKey: jobKeyFor('standing_order__place', item.standingOrderId, item.deliveryDate),
-          jobKeyMode: 'preserve_run_at',
+          // A job still queued or retrying for this run is left alone (its attempts keep counting).
+          jobKeyMode: 'unsafe_dedupe',
         });
       }
     });
