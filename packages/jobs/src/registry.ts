@@ -84,7 +84,7 @@ export const JOBS = {
     },
   ),
   notification__deliver_webhook: defineJob(z.strictObject({ deliveryId: z.uuid() }), {
-    // graphile-worker backs off exponentially (exp(attempt) seconds): 8 attempts span about 50 minutes.
+    // graphile-worker backs off exponentially (exp(attempt) seconds): 8 attempts span about 29 minutes.
     maxAttempts: 8,
     description:
       'POSTs one webhook delivery to its endpoint, signed with HMAC-SHA256; a non-2xx answer or a timeout retries with backoff.',

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@iris/core';
-import { createProcedureHarness, failureCode, type ProcedureHarness } from '../../testing.ts';
+import {
+  createProcedureHarness,
+  failureCode,
+  type ProcedureHarness,
+  validationPaths,
+} from '../../testing.ts';
 import { CatalogFixtures, type Org } from './_fixtures.ts';
 import type { z } from 'zod';
 import type { Principal } from '../../context.ts';
@@ -213,6 +218,9 @@ describe('catalog.search: filters and sorting', () => {
   it('minPrice and maxPrice apply to the restaurant’s own price', async () => {
     const cheap = await search({ q: 'vispgrädde', maxPrice: '20' });
     expect(cheap.items.map((item) => item.sku)).toEqual(['100090']);
+    expect(
+      await validationPaths(search({ q: 'vispgrädde', minPrice: '45', maxPrice: '40', limit: 20 })),
+    ).toEqual(['maxPrice']);
     const range = await search({ q: 'vispgrädde', minPrice: '40', maxPrice: '45', limit: 200 });
     expect(range.items.length).toBeGreaterThan(0);
     for (const item of range.items) {

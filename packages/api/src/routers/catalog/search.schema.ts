@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRICE_SOURCES, ZUnitPrice } from '@iris/catalog';
-import { VAT_CLASSES } from '@iris/core';
+import { dec, VAT_CLASSES } from '@iris/core';
 import { ZPage, ZPageQuery, zQueryBoolean } from '../../list-query.ts';
 import { ZCatalogUnitPrice } from './_schemas.ts';
 
@@ -34,7 +34,13 @@ export const ZCatalogSearchInput = ZPageQuery.extend({
         'relevance (default; name order when there is no q), price (lowest first), -price, name. Products without a price come last in price orders',
     })
     .transform((value) => SORTS[value ?? 'relevance']),
-});
+}).refine(
+  (input) => !input.minPrice || !input.maxPrice || dec(input.minPrice).lessThanOrEqualTo(input.maxPrice),
+  {
+    path: ['maxPrice'],
+    message: 'maxPrice must not be below minPrice',
+  },
+);
 export type TCatalogSearchInput = z.infer<typeof ZCatalogSearchInput>;
 
 export const ZCatalogSearchItem = z
