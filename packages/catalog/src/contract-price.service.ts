@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, dec, type Clock } from '@iris/core';
+import { AppError, dec, parseInput, type Clock } from '@iris/core';
 import { inTransaction, type Db, type Tx } from '@iris/db';
 import type { Acting, AuditLog, Grant } from '@iris/identity';
 import type { CatalogAccess } from './catalog-access.ts';
@@ -11,7 +11,7 @@ import type {
   PriceRepository,
 } from './price.repository.ts';
 import type { ProductRepository } from './product.repository.ts';
-import { isUuid, parseInput } from './validation.ts';
+import { isUuid } from './validation.ts';
 
 const ZInstant = z.iso.datetime({ offset: true });
 

@@ -1,4 +1,4 @@
-import type { DbOrTx, Prisma } from '@iris/db';
+import { createdBefore, newestFirst, type DbOrTx, type Prisma, type NewestFirstPage } from '@iris/db';
 import type { RowIssue } from './import-parse.ts';
 
 export interface CatalogImportRecord {
@@ -67,23 +67,16 @@ export class CatalogImportRepository {
   /** Newest first; limit + 1 rows. */
   async list(
     supplierId: string,
-    page: { limit: number; after?: { createdAt: Date; id: string } | undefined },
+    page: NewestFirstPage,
     tx: DbOrTx = this.#db,
   ): Promise<CatalogImportRecord[]> {
     const rows = await tx.catalogImport.findMany({
       where: {
         supplierId,
-        ...(page.after
-          ? {
-              OR: [
-                { createdAt: { lt: page.after.createdAt } },
-                { createdAt: page.after.createdAt, id: { lt: page.after.id } },
-              ],
-            }
-          : {}),
+        ...createdBefore(page.after),
       },
       select: IMPORT_SELECT,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirst(),
       take: page.limit + 1,
     });
     return rows.map(toRecord);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, type Clock } from '@iris/core';
-import { inTransaction, type Db, type Tx } from '@iris/db';
+import { AppError, parseInput, type Clock } from '@iris/core';
+import { inTransaction, type Db, type Tx, type NewestFirstPage } from '@iris/db';
 import type { Acting, AuditLog, Grant } from '@iris/identity';
 import type { CatalogAccess } from './catalog-access.ts';
 import type { CategoryRecord, CategoryRepository } from './category.repository.ts';
@@ -20,7 +20,7 @@ import type { PriceRepository } from './price.repository.ts';
 import type { PriceWriter } from './price-writer.ts';
 import { changedProductFields, productSearchText } from './product.service.ts';
 import type { ProductData, ProductRecord, ProductRepository } from './product.repository.ts';
-import { isUuid, parseInput } from './validation.ts';
+import { isUuid } from './validation.ts';
 
 export const ZImportInput = z.object({
   format: z.enum(IMPORT_FORMATS),
@@ -188,11 +188,7 @@ export class CatalogImportService {
     return record;
   }
 
-  async list(
-    acting: Acting,
-    supplierId: string,
-    page: { limit: number; after?: { createdAt: Date; id: string } | undefined },
-  ): Promise<CatalogImportRecord[]> {
+  async list(acting: Acting, supplierId: string, page: NewestFirstPage): Promise<CatalogImportRecord[]> {
     await this.#access.supplier(acting, supplierId, 'read');
     return this.#imports.list(supplierId, page);
   }

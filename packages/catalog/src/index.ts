@@ -5,6 +5,7 @@ export * from './catalog.schemas.ts';
 export * from './catalog-access.ts';
 export * from './category.repository.ts';
 export * from './product.repository.ts';
+export * from './product-lookup.repository.ts';
 export * from './product.service.ts';
 export * from './price.repository.ts';
 export * from './price-plan.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type Clock } from '@iris/core';
+import { AppError, parseInput, type Clock } from '@iris/core';
 import { inTransaction, type Db } from '@iris/db';
 import type { Acting, AuditLog, Grant } from '@iris/identity';
 import type { CatalogAccess } from './catalog-access.ts';
@@ -7,7 +7,7 @@ import { ZSku, ZUnitPrice } from './catalog.schemas.ts';
 import type { PriceEntryRecord, PriceListRecord, PriceRepository } from './price.repository.ts';
 import type { PriceWriter } from './price-writer.ts';
 import type { ProductRepository } from './product.repository.ts';
-import { isUuid, parseInput } from './validation.ts';
+import { isUuid } from './validation.ts';
 
 export const ZPriceListName = z.string().trim().min(1).max(100).meta({ example: 'Storkunder 2027' });
 

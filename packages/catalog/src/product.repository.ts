@@ -1,29 +1,14 @@
-import { escapeLike, includeDeleted, type Prisma, type DbOrTx } from '@iris/db';
+import {
+  escapeLike,
+  includeDeleted,
+  nameAfter,
+  byName,
+  type Prisma,
+  type DbOrTx,
+  type ByNamePage,
+} from '@iris/db';
 import type { VatClassName } from '@iris/core';
 import type { StockStatusName } from './catalog.schemas.ts';
-
-/** A product as the catalogue reads it, with its category path. */
-export interface ProductRecord {
-  id: string;
-  supplierId: string;
-  sku: string;
-  gtin: string | null;
-  name: string;
-  description: string | null;
-  brand: string | null;
-  categoryId: string | null;
-  categoryPath: string | null;
-  unit: string;
-  packSize: string | null;
-  vatClass: VatClassName;
-  stockStatus: StockStatusName;
-  imageUrls: string[];
-  active: boolean;
-  searchText: string;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
-}
 
 /** The fields a supplier writes (searchText is derived from them by the service). */
 export interface ProductData {
@@ -42,6 +27,16 @@ export interface ProductData {
   searchText: string;
 }
 
+/** A product as the catalogue reads it, with its category path. */
+export interface ProductRecord extends ProductData {
+  id: string;
+  supplierId: string;
+  categoryPath: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}
+
 export interface ProductListFilter {
   active?: boolean | undefined;
   inStock?: boolean | undefined;
@@ -52,10 +47,7 @@ export interface ProductListFilter {
 }
 
 /** Keyset position: the (name, id) of the last row of the previous page, name order. */
-export interface ProductPage {
-  limit: number;
-  after?: { name: string; id: string } | undefined;
-}
+export type ProductPage = ByNamePage;
 
 const PRODUCT_SELECT = {
   id: true,
@@ -156,16 +148,12 @@ export class ProductRepository {
         : {}),
       ...(filter.categoryIds ? { categoryId: { in: filter.categoryIds } } : {}),
       ...(filter.text ? { searchText: { contains: escapeLike(filter.text) } } : {}),
-      ...(page.after
-        ? {
-            OR: [{ name: { gt: page.after.name } }, { name: page.after.name, id: { gt: page.after.id } }],
-          }
-        : {}),
+      ...nameAfter(page.after),
     };
     const rows = await tx.product.findMany({
       where,
       select: PRODUCT_SELECT,
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: byName(),
       take: page.limit + 1,
     });
     return rows.map(toRecord);

@@ -1,4 +1,4 @@
-import { AppError, foldForSearch, type Clock, type Dec } from '@iris/core';
+import { AppError, foldForSearch, parseInput, type Clock, type Dec } from '@iris/core';
 import { inTransaction, type Db, type Tx } from '@iris/db';
 import type { Acting, AuditLog, Grant } from '@iris/identity';
 import type { CatalogAccess } from './catalog-access.ts';
@@ -18,7 +18,7 @@ import type {
   ProductRecord,
   ProductRepository,
 } from './product.repository.ts';
-import { isUniqueViolation, isUuid, parseInput } from './validation.ts';
+import { isUniqueViolation, isUuid } from './validation.ts';
 
 /** What search matches on: name, brand, SKU, GTIN and category path, folded (see foldForSearch). */
 export function productSearchText(product: {

@@ -11,6 +11,7 @@ import { PriceListService } from './price-list.service.ts';
 import { PriceRepository } from './price.repository.ts';
 import { PriceWriter } from './price-writer.ts';
 import { PriceResolver } from './pricing.ts';
+import { ProductLookupRepository } from './product-lookup.repository.ts';
 import { ProductRepository } from './product.repository.ts';
 import { ProductService } from './product.service.ts';
 import { CatalogSearchService } from './search.service.ts';
@@ -35,6 +36,8 @@ export function createCatalogServices(deps: CatalogDeps) {
   return {
     prices,
     categories,
+    /** Products as one restaurant sees them (for guides, standing orders, recipes). */
+    productLookup: new ProductLookupRepository(db),
     products: new ProductService({
       ...shared,
       products: productRepository,

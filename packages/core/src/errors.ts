@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 /**
  * The one catalogue of error codes. Each code fixes its HTTP status, so domain code never thinks in HTTP
  * and every transport (tRPC, REST, jobs) reports the same thing the same way.
@@ -122,4 +123,16 @@ export function fieldIssues(
     message: issue.message,
     code: issue.code,
   }));
+}
+
+/** VALIDATION_FAILED with these field issues (the one message every invalid input gets). */
+export function validationFailed(issues: FieldIssue[]): AppError {
+  return new AppError('VALIDATION_FAILED', 'The input is not valid.', { issues });
+}
+
+/** Parses with `schema` or throws VALIDATION_FAILED with the field issues (services parse their input again). */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationFailed(fieldIssues(result.error.issues));
+  return result.data;
 }

@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './env.ts';
 export * from './money.ts';
+export * from './decimal-input.ts';
 export * from './clock.ts';
 export * from './logger.ts';
 export * from './secrets.ts';

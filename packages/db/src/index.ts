@@ -2,6 +2,7 @@ export * from './client.ts';
 export * from './soft-delete.ts';
 export * from './transaction.ts';
 export * from './like.ts';
+export * from './keyset.ts';
 export { deployMigrations, MigrationError, type DeployResult } from './migrate/deploy.ts';
 export {
   readMigrations,

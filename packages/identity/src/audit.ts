@@ -1,4 +1,11 @@
-import type { DbOrTx, Prisma, Tx } from '@iris/db';
+import {
+  createdBefore,
+  newestFirst,
+  type DbOrTx,
+  type Prisma,
+  type Tx,
+  type NewestFirstPage,
+} from '@iris/db';
 import type { Acting, SystemActing } from './actor.ts';
 
 /** Every audited action, by area. Names are `<entity>.<what happened>`. */
@@ -119,10 +126,7 @@ export interface AuditFilter {
 }
 
 /** Keyset position: the (createdAt, id) of the last entry of the previous page, newest first. */
-export interface AuditPage {
-  limit: number;
-  after?: { createdAt: Date; id: string } | undefined;
-}
+export type AuditPage = NewestFirstPage;
 
 const AUDIT_SELECT = {
   id: true,
@@ -215,22 +219,9 @@ export class AuditLog {
           }
         : {}),
     };
-    const after = page.after;
     return tx.auditEntry.findMany({
-      where: after
-        ? {
-            AND: [
-              where,
-              {
-                OR: [
-                  { createdAt: { lt: after.createdAt } },
-                  { createdAt: after.createdAt, id: { lt: after.id } },
-                ],
-              },
-            ],
-          }
-        : where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      where: { AND: [where, createdBefore(page.after)] },
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: AUDIT_SELECT,
     });

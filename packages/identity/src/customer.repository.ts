@@ -1,4 +1,13 @@
-import { escapeLike, includeDeleted, Prisma, type CustomerStatus, type DbOrTx } from '@iris/db';
+import {
+  escapeLike,
+  includeDeleted,
+  Prisma,
+  createdBefore,
+  newestFirst,
+  type CustomerStatus,
+  type DbOrTx,
+  type NewestFirstPage,
+} from '@iris/db';
 
 /** A customer relationship with the names of both sides (for lists and detail views). */
 export interface CustomerRelationshipRecord {
@@ -39,10 +48,7 @@ export interface CustomerListFilter {
 }
 
 /** Keyset position: the (createdAt, id) of the last row of the previous page, newest first. */
-export interface CustomerPage {
-  limit: number;
-  after?: { createdAt: Date; id: string } | undefined;
-}
+export type CustomerPage = NewestFirstPage;
 
 const RELATIONSHIP_SELECT = {
   id: true,
@@ -74,13 +80,6 @@ function toRecord(row: RelationshipRow): CustomerRelationshipRecord {
     supplierName: supplier.organization.name,
     restaurantName: restaurant.organization.name,
     restaurantOrganisationNumber: restaurant.organization.organisationNumber,
-  };
-}
-
-function keyset(after: CustomerPage['after']): Prisma.CustomerRelationshipWhereInput {
-  if (!after) return {};
-  return {
-    OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
   };
 }
 
@@ -279,10 +278,10 @@ export class CustomerRepository {
         AND: [
           { restaurantId, supplier: { organization: { deletedAt: null } } },
           filter.status ? { status: filter.status } : {},
-          keyset(page.after),
+          createdBefore(page.after),
         ],
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: RELATIONSHIP_SELECT,
     });
@@ -312,10 +311,10 @@ export class CustomerRepository {
                 ],
               }
             : {},
-          keyset(page.after),
+          createdBefore(page.after),
         ],
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: RELATIONSHIP_SELECT,
     });

@@ -1,5 +1,4 @@
-import { AppError, fieldIssues, type Clock } from '@iris/core';
-import type { z } from 'zod';
+import { AppError, parseInput, type Clock } from '@iris/core';
 import { inTransaction, Prisma, type CustomerStatus, type Db, type Tx } from '@iris/db';
 import type { AccessControl, Grant } from './access.ts';
 import type { Acting, Permission } from './actor.ts';
@@ -56,16 +55,6 @@ function isUniqueViolation(error: unknown): boolean {
     error.name === 'PrismaClientKnownRequestError' &&
     (error as { code?: unknown }).code === 'P2002'
   );
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new AppError('VALIDATION_FAILED', 'The input is not valid.', {
-      issues: fieldIssues(result.error.issues),
-    });
-  }
-  return result.data;
 }
 
 function toTermsData(terms: CustomerTerms): CustomerTermsData {
@@ -136,7 +125,7 @@ export class CustomerService {
       memberRole: 'staff',
       permission: 'customers:write',
     });
-    const message = input.message === undefined ? null : parse(ZRequestMessage, input.message) || null;
+    const message = input.message === undefined ? null : parseInput(ZRequestMessage, input.message) || null;
     // The supplier directory is public: saying that a supplier id does not exist gives nothing away.
     if (!UUID.test(input.supplierId) || !(await this.#repo.supplierExists(input.supplierId))) {
       throw new AppError('ORGANIZATION_NOT_FOUND', `No supplier ${input.supplierId}.`);
@@ -231,7 +220,7 @@ export class CustomerService {
       'supplier',
       'customers:write',
     );
-    const terms = toTermsData(parse(ZCustomerTerms, termsInput));
+    const terms = toTermsData(parseInput(ZCustomerTerms, termsInput));
     await this.#checkCustomerNumber(relationship, terms);
     await this.#checkPriceList(relationship, terms);
     return this.#transition(acting, grant, relationship, 'approve', {
@@ -252,7 +241,7 @@ export class CustomerService {
       'supplier',
       'customers:write',
     );
-    const reason = parse(ZBlockReason, reasonInput);
+    const reason = parseInput(ZBlockReason, reasonInput);
     return this.#transition(acting, grant, relationship, 'block', { blockedReason: reason });
   }
 
@@ -268,7 +257,7 @@ export class CustomerService {
       'supplier',
       'customers:write',
     );
-    const terms = toTermsData(parse(ZCustomerTerms, termsInput));
+    const terms = toTermsData(parseInput(ZCustomerTerms, termsInput));
     const fields = changedFields(relationship, terms);
     if (fields.length === 0) return relationship;
     await this.#checkCustomerNumber(relationship, terms);

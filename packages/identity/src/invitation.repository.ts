@@ -1,4 +1,12 @@
-import type { DbOrTx, MemberRole, OrganizationKind, Prisma } from '@iris/db';
+import {
+  createdBefore,
+  newestFirst,
+  type DbOrTx,
+  type MemberRole,
+  type OrganizationKind,
+  type Prisma,
+  type NewestFirstPage,
+} from '@iris/db';
 
 export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
@@ -19,10 +27,7 @@ export interface InvitationRecord {
 }
 
 /** Keyset position: the (createdAt, id) of the last invitation of the previous page, newest first. */
-export interface InvitationPage {
-  limit: number;
-  after?: { createdAt: Date; id: string } | undefined;
-}
+export type InvitationPage = NewestFirstPage;
 
 const INVITATION_SELECT = {
   id: true,
@@ -80,13 +85,6 @@ export function invitationStatusWhere(status: InvitationStatus, now: Date): Pris
 const LIVE_ORGANIZATION = {
   organization: { deletedAt: null },
 } as const satisfies Prisma.InvitationWhereInput;
-
-function newestFirstAfter(after: InvitationPage['after']): Prisma.InvitationWhereInput {
-  if (!after) return {};
-  return {
-    OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
-  };
-}
 
 /** The only code that knows how invitations are stored. */
 export class InvitationRepository {
@@ -176,10 +174,10 @@ export class InvitationRepository {
         AND: [
           { organizationId },
           filter.status ? invitationStatusWhere(filter.status, filter.now) : {},
-          newestFirstAfter(page.after),
+          createdBefore(page.after),
         ],
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: INVITATION_SELECT,
     });
@@ -198,10 +196,10 @@ export class InvitationRepository {
         AND: [
           { email, ...LIVE_ORGANIZATION },
           invitationStatusWhere('pending', now),
-          newestFirstAfter(page.after),
+          createdBefore(page.after),
         ],
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: INVITATION_SELECT,
     });

@@ -1,4 +1,13 @@
-import { escapeLike, type DbOrTx, type OrganizationKind, type Prisma, type Tx } from '@iris/db';
+import {
+  escapeLike,
+  nameAfter,
+  byName,
+  type DbOrTx,
+  type OrganizationKind,
+  type Prisma,
+  type Tx,
+  type ByNamePage,
+} from '@iris/db';
 import { DELIVERY_ADDRESS_SELECT, type DeliveryAddressRecord } from './delivery-address.repository.ts';
 
 /** What lists show of an organization. */
@@ -35,10 +44,7 @@ export interface OrganizationListFilter {
 }
 
 /** Keyset position: the (name, id) of the last row of the previous page, by name ascending. */
-export interface OrganizationPage {
-  limit: number;
-  after?: { name: string; id: string } | undefined;
-}
+export type OrganizationPage = ByNamePage;
 
 export interface OrganizationData {
   name: string;
@@ -179,7 +185,7 @@ export class OrganizationRepository {
   ): Promise<OrganizationSummaryRecord[]> {
     return tx.organization.findMany({
       where: listWhere('restaurant', filter, page),
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: byName(),
       take: page.limit + 1,
       select: SUMMARY_SELECT,
     });
@@ -192,7 +198,7 @@ export class OrganizationRepository {
   ): Promise<SupplierRecord[]> {
     const rows = await tx.organization.findMany({
       where: listWhere('supplier', filter, page),
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: byName(),
       take: page.limit + 1,
       select: SUPPLIER_SELECT,
     });
@@ -238,11 +244,10 @@ function listWhere(
   filter: OrganizationListFilter,
   page: OrganizationPage,
 ): Prisma.OrganizationWhereInput {
-  const after = page.after;
   return {
     kind,
     ...(filter.ids ? { id: { in: [...filter.ids] } } : {}),
     ...(filter.q ? { name: { contains: escapeLike(filter.q), mode: 'insensitive' } } : {}),
-    ...(after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {}),
+    ...nameAfter(page.after),
   };
 }

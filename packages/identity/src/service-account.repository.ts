@@ -1,4 +1,11 @@
-import type { DbOrTx, OrganizationKind, Prisma } from '@iris/db';
+import {
+  createdBefore,
+  newestFirst,
+  type DbOrTx,
+  type OrganizationKind,
+  type Prisma,
+  type NewestFirstPage,
+} from '@iris/db';
 
 /** A service account as lists show it: never the key, never its hash. */
 export interface ServiceAccountRecord {
@@ -25,10 +32,7 @@ export interface ServiceAccountCredential {
   organization: { kind: OrganizationKind; deletedAt: Date | null };
 }
 
-export interface ServiceAccountPage {
-  limit: number;
-  after?: { createdAt: Date; id: string } | undefined;
-}
+export type ServiceAccountPage = NewestFirstPage;
 
 const ACCOUNT_SELECT = {
   id: true,
@@ -81,20 +85,12 @@ export class ServiceAccountRepository {
     page: ServiceAccountPage,
     tx: DbOrTx = this.#db,
   ): Promise<ServiceAccountRecord[]> {
-    const after = page.after;
     return tx.serviceAccount.findMany({
       where: {
         organizationId,
-        ...(after
-          ? {
-              OR: [
-                { createdAt: { lt: after.createdAt } },
-                { createdAt: after.createdAt, id: { lt: after.id } },
-              ],
-            }
-          : {}),
+        ...createdBefore(page.after),
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: ACCOUNT_SELECT,
     });

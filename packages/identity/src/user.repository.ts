@@ -1,11 +1,14 @@
 import {
   escapeLike,
   includeDeleted,
+  createdBefore,
+  newestFirst,
   type DbOrTx,
   type OrganizationKind,
   type MemberRole,
   type Prisma,
   type UserRole,
+  type NewestFirstPage,
 } from '@iris/db';
 
 export interface UserRecord {
@@ -44,10 +47,7 @@ export interface UserListFilter {
 }
 
 /** Keyset position: the (createdAt, id) of the last row of the previous page, newest first. */
-export interface UserPage {
-  limit: number;
-  after?: { createdAt: Date; id: string } | undefined;
-}
+export type UserPage = NewestFirstPage;
 
 const USER_SELECT = { id: true, email: true, clerkUserId: true, role: true, createdAt: true } as const;
 const USER_ADMIN_SELECT = {
@@ -186,16 +186,10 @@ export class UserRepository {
         ? { email: { contains: escapeLike(filter.emailContains), mode: 'insensitive' } }
         : {}),
     };
-    const after = page.after;
-    const conditions: Prisma.UserWhereInput[] = [where];
-    if (after) {
-      conditions.push({
-        OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
-      });
-    }
+    const conditions: Prisma.UserWhereInput[] = [where, createdBefore(page.after)];
     return tx.user.findMany({
       where: filter.includeDeleted ? includeDeleted({ AND: conditions }) : { AND: conditions },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: USER_ADMIN_SELECT,
     });

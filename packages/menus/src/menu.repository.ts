@@ -1,19 +1,8 @@
-import { escapeLike, type Prisma, type DbOrTx } from '@iris/db';
+import { escapeLike, nameAfter, byName, type Prisma, type DbOrTx, type ByNamePage } from '@iris/db';
+import { PRODUCT_SNAPSHOT_SELECT, toProductSnapshot, type ProductSnapshot } from '@iris/catalog';
 
 /** What a recipe line shows of its product (a snapshot of the catalogue now). */
-export interface IngredientProduct {
-  id: string;
-  supplierId: string;
-  supplierName: string;
-  sku: string;
-  name: string;
-  unit: string;
-  packSize: string | null;
-  active: boolean;
-  stockStatus: string;
-  /** The supplier removed it from its catalogue (soft delete). */
-  removed: boolean;
-}
+export type IngredientProduct = ProductSnapshot;
 
 export interface RecipeIngredientRecord {
   productId: string;
@@ -42,10 +31,7 @@ export interface MenuItemFilter {
 }
 
 /** Keyset position: the (name, id) of the last row of the previous page (lists are sorted by name). */
-export interface MenuItemPage {
-  limit: number;
-  after?: { name: string; id: string } | undefined;
-}
+export type MenuItemPage = ByNamePage;
 
 export interface MenuItemData {
   name?: string | undefined;
@@ -59,27 +45,6 @@ export interface IngredientData {
   quantityPerPortion: Prisma.Decimal;
   note: string | null;
 }
-
-/** A product as seen by one restaurant: can it go into that restaurant's recipes? */
-export interface ProductForRestaurant {
-  id: string;
-  supplierId: string;
-  /** The restaurant is an active customer of the product's supplier. */
-  supplierActive: boolean;
-}
-
-const PRODUCT_SELECT = {
-  id: true,
-  supplierId: true,
-  sku: true,
-  name: true,
-  unit: true,
-  packSize: true,
-  active: true,
-  stockStatus: true,
-  deletedAt: true,
-  supplier: { select: { organization: { select: { name: true } } } },
-} as const satisfies Prisma.ProductSelect;
 
 const MENU_ITEM_SELECT = {
   id: true,
@@ -95,7 +60,12 @@ const MENU_ITEM_SELECT = {
     where: { deletedAt: null },
     // No position column: recipe lines read in product name order.
     orderBy: [{ product: { name: 'asc' } }, { productId: 'asc' }],
-    select: { productId: true, quantityPerPortion: true, note: true, product: { select: PRODUCT_SELECT } },
+    select: {
+      productId: true,
+      quantityPerPortion: true,
+      note: true,
+      product: { select: PRODUCT_SNAPSHOT_SELECT },
+    },
   },
 } as const satisfies Prisma.MenuItemSelect;
 
@@ -106,18 +76,7 @@ function toRecord(row: MenuItemRow): MenuItemRecord {
     ...row,
     ingredients: row.ingredients.map(({ product, ...line }) => ({
       ...line,
-      product: {
-        id: product.id,
-        supplierId: product.supplierId,
-        supplierName: product.supplier.organization.name,
-        sku: product.sku,
-        name: product.name,
-        unit: product.unit,
-        packSize: product.packSize,
-        active: product.active,
-        stockStatus: product.stockStatus,
-        removed: product.deletedAt !== null,
-      },
+      product: toProductSnapshot(product),
     })),
   };
 }
@@ -157,14 +116,10 @@ export class MenuRepository {
                 ],
               }
             : {},
-          page.after
-            ? {
-                OR: [{ name: { gt: page.after.name } }, { name: page.after.name, id: { gt: page.after.id } }],
-              }
-            : {},
+          nameAfter(page.after),
         ],
       },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: byName(),
       take: page.limit + 1,
       select: MENU_ITEM_SELECT,
     });
@@ -229,38 +184,5 @@ export class MenuRepository {
   async softDelete(id: string, at: Date, tx: DbOrTx = this.#db): Promise<number> {
     const result = await tx.menuItem.updateMany({ where: { id }, data: { deletedAt: at } });
     return result.count;
-  }
-
-  /**
-   * The (undeleted) products among `productIds`, each with whether the restaurant is an active customer of
-   * its supplier (only those may go into its recipes). Missing ids are absent.
-   */
-  async productsForRestaurant(
-    restaurantId: string,
-    productIds: readonly string[],
-    tx: DbOrTx = this.#db,
-  ): Promise<ProductForRestaurant[]> {
-    if (productIds.length === 0) return [];
-    const rows = await tx.product.findMany({
-      where: { id: { in: [...productIds] }, supplier: { organization: { deletedAt: null } } },
-      select: {
-        id: true,
-        supplierId: true,
-        supplier: {
-          select: {
-            customers: {
-              where: { restaurantId, status: 'active', deletedAt: null },
-              select: { id: true },
-              take: 1,
-            },
-          },
-        },
-      },
-    });
-    return rows.map((row) => ({
-      id: row.id,
-      supplierId: row.supplierId,
-      supplierActive: row.supplier.customers.length > 0,
-    }));
   }
 }

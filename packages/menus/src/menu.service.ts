@@ -1,8 +1,7 @@
-import { AppError, dec, fieldIssues, type Clock, type Dec } from '@iris/core';
-import type { PriceResolver, PriceSource } from '@iris/catalog';
+import { AppError, dec, parseInput, validationFailed, type Clock, type Dec } from '@iris/core';
+import type { PriceResolver, PriceSource, ProductLookupRepository } from '@iris/catalog';
 import { inTransaction, Prisma, type Db } from '@iris/db';
 import type { AccessControl, Acting, Permission } from '@iris/identity';
-import type { z } from 'zod';
 import { computeDemand, costDish, type Demand, type DemandProduct, type DishCosting } from './costing.ts';
 import type {
   IngredientData,
@@ -45,16 +44,6 @@ export interface DemandView extends Omit<Demand, 'products'> {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new AppError('VALIDATION_FAILED', 'The input is not valid.', {
-      issues: fieldIssues(result.error.issues),
-    });
-  }
-  return result.data;
-}
-
 function menuItemNotFound(id: string): AppError {
   return new AppError('MENU_ITEM_NOT_FOUND', `No menu item ${id} that you can see.`);
 }
@@ -69,6 +58,7 @@ export class MenuService {
   readonly #repo: MenuRepository;
   readonly #access: AccessControl;
   readonly #prices: PriceResolver;
+  readonly #products: ProductLookupRepository;
   readonly #clock: Clock;
 
   constructor(deps: {
@@ -76,12 +66,14 @@ export class MenuService {
     repository: MenuRepository;
     access: AccessControl;
     prices: PriceResolver;
+    products: ProductLookupRepository;
     clock: Clock;
   }) {
     this.#db = deps.db;
     this.#repo = deps.repository;
     this.#access = deps.access;
     this.#prices = deps.prices;
+    this.#products = deps.products;
     this.#clock = deps.clock;
   }
 
@@ -104,7 +96,7 @@ export class MenuService {
 
   async create(acting: Acting, restaurantId: string, input: MenuItemCreate): Promise<MenuItemView> {
     await this.#restaurant(acting, restaurantId, 'orders:write');
-    const data = parse(ZMenuItemCreate, input);
+    const data = parseInput(ZMenuItemCreate, input);
     const ingredients = await this.#ingredients(restaurantId, data.ingredients ?? []);
     const id = await inTransaction(this.#db, (tx) =>
       this.#repo.create(
@@ -124,7 +116,7 @@ export class MenuService {
 
   async update(acting: Acting, menuItemId: string, input: MenuItemPatch): Promise<MenuItemView> {
     const item = await this.#authorizeItem(acting, menuItemId, 'orders:write');
-    const patch = parse(ZMenuItemPatch, input);
+    const patch = parseInput(ZMenuItemPatch, input);
     const ingredients =
       patch.ingredients === undefined
         ? undefined
@@ -164,7 +156,7 @@ export class MenuService {
    */
   async demand(acting: Acting, restaurantId: string, input: DemandRequest): Promise<DemandView> {
     await this.#restaurant(acting, restaurantId, 'orders:read');
-    const request = parse(ZDemandRequest, input);
+    const request = parseInput(ZDemandRequest, input);
     const ids = [...new Set(request.items.map((entry) => entry.menuItemId))];
     const items = await this.#repo.findManyOfRestaurant(restaurantId, ids);
     const byId = new Map(items.map((item) => [item.id, item]));
@@ -212,11 +204,13 @@ export class MenuService {
     restaurantId: string,
     lines: NonNullable<MenuItemCreate['ingredients']>,
   ): Promise<IngredientData[]> {
-    const found = await this.#repo.productsForRestaurant(
+    const found = await this.#products.forRestaurant(
       restaurantId,
       lines.map((line) => line.productId),
     );
-    const usable = new Set(found.filter((product) => product.supplierActive).map((product) => product.id));
+    const usable = new Set(
+      [...found.values()].filter((product) => product.supplierActive && !product.removed).map(({ id }) => id),
+    );
     const issues = lines.flatMap((line, index) =>
       usable.has(line.productId)
         ? []
@@ -228,7 +222,7 @@ export class MenuService {
             },
           ],
     );
-    if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'The input is not valid.', { issues });
+    if (issues.length > 0) throw validationFailed(issues);
     return lines.map((line) => ({
       productId: line.productId,
       quantityPerPortion: new Prisma.Decimal(line.quantityPerPortion),

@@ -19,6 +19,7 @@ export function createMenuServices(deps: MenuDeps) {
     repository: new MenuRepository(deps.db),
     access: deps.identity.access,
     prices: deps.catalog.prices,
+    products: deps.catalog.productLookup,
     clock: deps.clock,
   });
   return { items };

@@ -1,4 +1,4 @@
-import type { DbOrTx, Prisma } from '@iris/db';
+import { createdBefore, newestFirst, type DbOrTx, type Prisma, type NewestFirstPage } from '@iris/db';
 
 /** One in-app notification of an organization's inbox. */
 export interface NotificationRecord {
@@ -21,10 +21,7 @@ export interface NotificationFilter {
 }
 
 /** Keyset position: the (createdAt, id) of the last row of the previous page, newest first. */
-export interface NotificationPage {
-  limit: number;
-  after?: { createdAt: Date; id: string } | undefined;
-}
+export type NotificationPage = NewestFirstPage;
 
 const NOTIFICATION_SELECT = {
   id: true,
@@ -54,22 +51,14 @@ export class NotificationRepository {
     page: NotificationPage,
     tx: DbOrTx = this.#db,
   ): Promise<NotificationRecord[]> {
-    const { after } = page;
     return tx.notification.findMany({
       where: {
         organizationId,
         ...(filter.unread ? { readAt: null } : {}),
         ...(filter.type ? { type: filter.type } : {}),
-        ...(after
-          ? {
-              OR: [
-                { createdAt: { lt: after.createdAt } },
-                { createdAt: after.createdAt, id: { lt: after.id } },
-              ],
-            }
-          : {}),
+        ...createdBefore(page.after),
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: NOTIFICATION_SELECT,
     });

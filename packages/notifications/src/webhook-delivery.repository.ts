@@ -1,4 +1,4 @@
-import type { DbOrTx, Prisma } from '@iris/db';
+import { createdBefore, newestFirst, type DbOrTx, type Prisma, type NewestFirstPage } from '@iris/db';
 
 /** pending: queued or being retried; succeeded: a 2xx answer; failed: attempts ran out or the endpoint went away. */
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
@@ -39,10 +39,7 @@ export interface DeliveryFilter {
 }
 
 /** Keyset position: the (createdAt, id) of the last row of the previous page, newest first. */
-export interface DeliveryPage {
-  limit: number;
-  after?: { createdAt: Date; id: string } | undefined;
-}
+export type DeliveryPage = NewestFirstPage;
 
 /** What the delivery job needs: the delivery and its endpoint (even a deleted one, to say why it stops). */
 export interface DispatchTarget {
@@ -113,23 +110,15 @@ export class WebhookDeliveryRepository {
     page: DeliveryPage,
     tx: DbOrTx = this.#db,
   ): Promise<WebhookDeliveryRecord[]> {
-    const { after } = page;
     const rows = await tx.webhookDelivery.findMany({
       where: {
         organizationId,
         ...(filter.endpointId ? { endpointId: filter.endpointId } : {}),
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.eventType ? { eventType: filter.eventType } : {}),
-        ...(after
-          ? {
-              OR: [
-                { createdAt: { lt: after.createdAt } },
-                { createdAt: after.createdAt, id: { lt: after.id } },
-              ],
-            }
-          : {}),
+        ...createdBefore(page.after),
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: DELIVERY_SELECT,
     });

@@ -1,4 +1,4 @@
-import type { DbOrTx, Prisma } from '@iris/db';
+import { createdBefore, newestFirst, type DbOrTx, type Prisma, type NewestFirstPage } from '@iris/db';
 
 /** A webhook endpoint, secret included: services decide who sees it (only at creation and rotation). */
 export interface WebhookEndpointRecord {
@@ -32,10 +32,7 @@ export interface WebhookEndpointChanges {
 }
 
 /** Keyset position: the (createdAt, id) of the last row of the previous page, newest first. */
-export interface EndpointPage {
-  limit: number;
-  after?: { createdAt: Date; id: string } | undefined;
-}
+export type EndpointPage = NewestFirstPage;
 
 const ENDPOINT_SELECT = {
   id: true,
@@ -68,20 +65,12 @@ export class WebhookEndpointRepository {
     page: EndpointPage,
     tx: DbOrTx = this.#db,
   ): Promise<WebhookEndpointRecord[]> {
-    const { after } = page;
     return tx.webhookEndpoint.findMany({
       where: {
         organizationId,
-        ...(after
-          ? {
-              OR: [
-                { createdAt: { lt: after.createdAt } },
-                { createdAt: after.createdAt, id: { lt: after.id } },
-              ],
-            }
-          : {}),
+        ...createdBefore(page.after),
       },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: ENDPOINT_SELECT,
     });

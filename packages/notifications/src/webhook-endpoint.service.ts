@@ -1,7 +1,6 @@
-import { AppError, fieldIssues, type Clock } from '@iris/core';
+import { AppError, parseInput, type Clock } from '@iris/core';
 import { inTransaction, type Db, type Tx } from '@iris/db';
 import type { AccessControl, Acting, AuditLog, AuditAction, Grant } from '@iris/identity';
-import type { z } from 'zod';
 import { generateWebhookSecret } from './signing.ts';
 import { webhookUrlProblem, type WebhookUrlPolicy } from './url-guard.ts';
 import type {
@@ -21,16 +20,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function endpointNotFound(id: string): AppError {
   return new AppError('WEBHOOK_ENDPOINT_NOT_FOUND', `No webhook endpoint ${id} that you can see.`);
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new AppError('VALIDATION_FAILED', 'The input is not valid.', {
-      issues: fieldIssues(result.error.issues),
-    });
-  }
-  return result.data;
 }
 
 function refuseUrl(message: string): AppError {
@@ -93,7 +82,7 @@ export class WebhookEndpointService {
     input: CreateWebhookEndpointInput,
   ): Promise<WebhookEndpointRecord> {
     const grant = await authorizeWebhookManagement(this.#access, acting, organizationId);
-    const data = parse(ZCreateWebhookEndpoint, input);
+    const data = parseInput(ZCreateWebhookEndpoint, input);
     this.#checkUrl(data.url);
     return inTransaction(this.#db, async (tx) => {
       const endpoint = await this.#repo.create(
@@ -131,7 +120,7 @@ export class WebhookEndpointService {
     input: UpdateWebhookEndpointInput,
   ): Promise<WebhookEndpointRecord> {
     const grant = await authorizeWebhookManagement(this.#access, acting, organizationId);
-    const data = parse(ZUpdateWebhookEndpoint, input);
+    const data = parseInput(ZUpdateWebhookEndpoint, input);
     if (data.url !== undefined) this.#checkUrl(data.url);
     return inTransaction(this.#db, async (tx) => {
       const current = await this.#find(organizationId, endpointId, tx);

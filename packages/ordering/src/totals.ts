@@ -1,4 +1,25 @@
-import { AppError, dec, roundToOre, type Dec } from '@iris/core';
+import { AppError, dec, roundToOre, zDecimalString, type Dec } from '@iris/core';
+
+/**
+ * An order quantity given as a JSON number or a string, kept as a string so no float touches it:
+ * Decimal(12,3), greater than 0.
+ */
+export const ZOrderQuantity = zDecimalString({
+  scale: 3,
+  integerDigits: 9,
+  positive: true,
+  description: "In the product's unit: a decimal > 0 with up to 3 decimals",
+  example: '2.5',
+});
+
+/** Like ZOrderQuantity but 0 is allowed (a received or proposed quantity). */
+export const ZOrderQuantityOrZero = zDecimalString({
+  scale: 3,
+  integerDigits: 9,
+  positive: false,
+  description: "In the product's unit: a decimal ≥ 0 with up to 3 decimals",
+  example: '0',
+});
 
 /** Quantities: positive (zero where allowed), at most 3 decimals, below the column's 10^9. */
 export function parseQuantity(value: Dec | string | number, options: { allowZero?: boolean } = {}): Dec {

@@ -1,8 +1,7 @@
 import { dec, type Clock, type Dec } from '@iris/core';
-import type { PriceResolver } from '@iris/catalog';
+import type { PriceResolver, ProductLookupRepository, RestaurantProduct } from '@iris/catalog';
 import type { Acting } from '@iris/identity';
 import type { CartService } from '../cart.service.ts';
-import type { ProductLookupRepository, RestaurantProduct } from './product-lookup.repository.ts';
 import type { ReorderRepository } from './reorder.repository.ts';
 
 /** Why a line was not put in a cart. */

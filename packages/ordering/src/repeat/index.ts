@@ -3,7 +3,6 @@ export * from './shared.ts';
 export * from './suggestions.ts';
 export * from './schedule.ts';
 export * from './cart-filler.ts';
-export * from './product-lookup.repository.ts';
 export * from './order-guide.schemas.ts';
 export * from './order-guide.repository.ts';
 export * from './order-guide.service.ts';

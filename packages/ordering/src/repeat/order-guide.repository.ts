@@ -1,9 +1,5 @@
-import type { DbOrTx, Prisma } from '@iris/db';
-import {
-  PRODUCT_SNAPSHOT_SELECT,
-  toProductSnapshot,
-  type RestaurantProduct,
-} from './product-lookup.repository.ts';
+import { nameAfter, byName, type DbOrTx, type Prisma, type ByNamePage } from '@iris/db';
+import { PRODUCT_SNAPSHOT_SELECT, toProductSnapshot, type ProductSnapshot } from '@iris/catalog';
 
 export interface OrderGuideRecord {
   id: string;
@@ -19,16 +15,13 @@ export interface OrderGuideItemRecord {
   parQuantity: Prisma.Decimal | null;
   position: number;
   note: string | null;
-  product: Omit<RestaurantProduct, 'supplierActive'>;
+  product: ProductSnapshot;
   createdAt: Date;
   updatedAt: Date;
 }
 
 /** Keyset position: the (name, id) of the last guide of the previous page (guides are sorted by name). */
-export interface OrderGuidePage {
-  limit: number;
-  after?: { name: string; id: string } | undefined;
-}
+export type OrderGuidePage = ByNamePage;
 
 export interface GuideItemData {
   parQuantity?: Prisma.Decimal | null | undefined;
@@ -77,13 +70,9 @@ export class OrderGuideRepository {
     const rows = await tx.orderGuide.findMany({
       where: {
         restaurantId,
-        ...(page.after
-          ? {
-              OR: [{ name: { gt: page.after.name } }, { name: page.after.name, id: { gt: page.after.id } }],
-            }
-          : {}),
+        ...nameAfter(page.after),
       },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: byName(),
       take: page.limit + 1,
       select: GUIDE_SELECT,
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOrderQuantity } from './shared.ts';
+import { ZOrderQuantity } from '../totals.ts';
 
 export const ZOrderGuideName = z.string().trim().min(1).max(120).meta({ example: 'Måndagsbeställning' });
 

@@ -1,5 +1,5 @@
-import { AppError, dec, stockholmParts, type Clock } from '@iris/core';
-import type { PriceResolver, ResolvedPrice } from '@iris/catalog';
+import { AppError, dec, parseInput, stockholmParts, validationFailed, type Clock } from '@iris/core';
+import type { PriceResolver, ProductLookupRepository, ResolvedPrice, RestaurantProduct } from '@iris/catalog';
 import { inTransaction, Prisma, type Db } from '@iris/db';
 import type { AccessControl, Acting, Permission } from '@iris/identity';
 import type {
@@ -19,9 +19,8 @@ import {
   type OrderGuideItemSet,
   type OrderGuidePatch,
 } from './order-guide.schemas.ts';
-import type { ProductLookupRepository, RestaurantProduct } from './product-lookup.repository.ts';
 import { isUuid } from '../order-access.ts';
-import { objectGrant, parseInput, restaurantGrant, validationFailed } from './shared.ts';
+import { objectGrant, restaurantGrant } from './shared.ts';
 import { rankSuggestions, SUGGESTION_WINDOW_DAYS, type Suggestion } from './suggestions.ts';
 
 /** A guide item as the restaurant sees it now: the product, its price for the restaurant, buyable or not. */

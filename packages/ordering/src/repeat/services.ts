@@ -8,7 +8,6 @@ import type { OrderingServices } from '../services.ts';
 import { CartFiller } from './cart-filler.ts';
 import { OrderGuideRepository } from './order-guide.repository.ts';
 import { OrderGuideService } from './order-guide.service.ts';
-import { ProductLookupRepository } from './product-lookup.repository.ts';
 import { ReorderRepository } from './reorder.repository.ts';
 import { ReorderService } from './reorder.service.ts';
 import { StandingOrderRepository } from './standing-order.repository.ts';
@@ -29,7 +28,7 @@ export interface RepeatBuyingDeps {
  * `reorder`, `standingOrders` (CRUD) and `standingOrderRunner` (what the worker does).
  */
 export function createRepeatBuyingServices(deps: RepeatBuyingDeps) {
-  const products = new ProductLookupRepository(deps.db);
+  const products = deps.catalog.productLookup;
   const reorders = new ReorderRepository(deps.db);
   const standingOrderRepository = new StandingOrderRepository(deps.db);
   const filler = new CartFiller({

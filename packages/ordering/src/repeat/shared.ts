@@ -1,31 +1,5 @@
-import { AppError, dec, fieldIssues, type FieldIssue } from '@iris/core';
+import { AppError } from '@iris/core';
 import type { Acting, AccessControl, Grant, Permission } from '@iris/identity';
-import { z } from 'zod';
-
-/**
- * An order quantity given as a JSON number or a string, kept as a string so no float touches it:
- * Decimal(12,3), greater than 0.
- */
-export const ZOrderQuantity = z
-  .union([z.number(), z.string()])
-  .transform((value) => (typeof value === 'number' ? String(value) : value.trim()))
-  .pipe(
-    z
-      .string()
-      .regex(/^\d{1,9}(\.\d{1,3})?$/, 'A decimal > 0 with at most 9 digits before and 3 after the point')
-      .refine((value) => !dec(value).isZero(), 'Must be greater than 0'),
-  )
-  .meta({ description: "In the product's unit: a decimal > 0 with up to 3 decimals", example: '2.5' });
-
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw validationFailed(fieldIssues(result.error.issues));
-  return result.data;
-}
-
-export function validationFailed(issues: FieldIssue[]): AppError {
-  return new AppError('VALIDATION_FAILED', 'The input is not valid.', { issues });
-}
 
 /** The caller acts for the restaurant (members of any role, admins, its keys with `permission`). */
 export function restaurantGrant(

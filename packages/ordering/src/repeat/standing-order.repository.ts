@@ -1,16 +1,12 @@
-import type { DbOrTx, Prisma, Tx } from '@iris/db';
-import {
-  PRODUCT_SNAPSHOT_SELECT,
-  toProductSnapshot,
-  type RestaurantProduct,
-} from './product-lookup.repository.ts';
+import { nameAfter, byName, type DbOrTx, type Prisma, type Tx, type ByNamePage } from '@iris/db';
+import { PRODUCT_SNAPSHOT_SELECT, toProductSnapshot, type ProductSnapshot } from '@iris/catalog';
 
 export type StandingOrderRunOutcome = 'created' | 'skipped_holiday' | 'skipped_no_lines' | 'failed';
 
 export interface StandingOrderLineRecord {
   productId: string;
   quantity: Prisma.Decimal;
-  product: Omit<RestaurantProduct, 'supplierActive'>;
+  product: ProductSnapshot;
 }
 
 export interface StandingOrderRecord {
@@ -68,10 +64,7 @@ export interface StandingLineData {
 }
 
 /** Keyset position: the (name, id) of the last standing order of the previous page (sorted by name). */
-export interface StandingOrderPage {
-  limit: number;
-  after?: { name: string; id: string } | undefined;
-}
+export type StandingOrderPage = ByNamePage;
 
 /** Keyset position for runs: newest delivery date first. */
 export interface RunPage {
@@ -159,14 +152,10 @@ export class StandingOrderRepository {
           { restaurantId },
           filter.active === undefined ? {} : { active: filter.active },
           filter.supplierId ? { supplierId: filter.supplierId } : {},
-          page.after
-            ? {
-                OR: [{ name: { gt: page.after.name } }, { name: page.after.name, id: { gt: page.after.id } }],
-              }
-            : {},
+          nameAfter(page.after),
         ],
       },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: byName(),
       take: page.limit + 1,
       select: STANDING_ORDER_SELECT,
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZOrderQuantity } from './shared.ts';
+import { ZOrderQuantity } from '../totals.ts';
 
 export const ZStandingOrderName = z
   .string()

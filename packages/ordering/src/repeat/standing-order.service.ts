@@ -1,4 +1,5 @@
-import { AppError, toStockholmIso, type Clock } from '@iris/core';
+import { AppError, parseInput, toStockholmIso, validationFailed, type Clock } from '@iris/core';
+import type { ProductLookupRepository } from '@iris/catalog';
 import { inTransaction, Prisma, type Db, type Tx } from '@iris/db';
 import type { AccessControl, Acting, AuditLog, AuditMetadata, Grant, Permission } from '@iris/identity';
 import {
@@ -9,10 +10,9 @@ import {
   effectiveCutoff,
   holidayOn,
 } from '../calendar/index.ts';
-import type { ProductLookupRepository } from './product-lookup.repository.ts';
 import { nextRunFrom, type StandingSchedule } from './schedule.ts';
 import { isUuid } from '../order-access.ts';
-import { objectGrant, parseInput, restaurantGrant, validationFailed } from './shared.ts';
+import { objectGrant, restaurantGrant } from './shared.ts';
 import {
   ZStandingOrderCreate,
   ZStandingOrderPatch,

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { formatAmount, type Dec } from '@iris/core';
-import {
-  RESTAURANT_SERVICE_VAT_RATE,
-  type DemandView,
-  type IngredientProduct,
-  type MenuItemView,
-} from '@iris/menus';
+import { RESTAURANT_SERVICE_VAT_RATE, type DemandView, type MenuItemView } from '@iris/menus';
+import { toProductSnapshotJson, ZProductSnapshot } from '../_shared/product.schema.ts';
 
 /** Output shapes shared by the menu procedures (inputs come from @iris/menus's schemas). */
 
@@ -17,23 +13,9 @@ const ZUnitPrice = ZSek(
   '289.900',
 );
 
-export const ZIngredientProduct = z
-  .object({
-    id: z.uuid(),
-    supplier: z.object({ id: z.uuid(), name: z.string() }),
-    sku: z.string(),
-    name: z.string(),
-    unit: z.string().meta({ description: 'What one quantity means (kg, l, st …)', example: 'kg' }),
-    packSize: z.string().nullable(),
-    active: z.boolean(),
-    stockStatus: z.string().meta({ example: 'in_stock' }),
-    removed: z.boolean().meta({ description: 'The supplier removed it from its catalogue' }),
-  })
-  .meta({ id: 'MenuIngredientProduct' });
-
 export const ZRecipeIngredient = z.object({
   productId: z.uuid(),
-  product: ZIngredientProduct,
+  product: ZProductSnapshot,
   quantityPerPortion: z
     .string()
     .meta({ description: "Per portion, in the product's unit (4 decimals)", example: '0.1800' }),
@@ -84,20 +66,6 @@ export type TMenuItem = z.infer<typeof ZMenuItem>;
 const sek = (value: Dec | string) => ({ amount: formatAmount(value), currency: 'SEK' as const });
 const unitPrice = (value: Dec) => ({ amount: value.toFixed(3), currency: 'SEK' as const });
 
-export function toIngredientProductJson(product: IngredientProduct) {
-  return {
-    id: product.id,
-    supplier: { id: product.supplierId, name: product.supplierName },
-    sku: product.sku,
-    name: product.name,
-    unit: product.unit,
-    packSize: product.packSize,
-    active: product.active,
-    stockStatus: product.stockStatus,
-    removed: product.removed,
-  };
-}
-
 export function toMenuItemJson(item: MenuItemView): TMenuItem {
   const { costing } = item;
   return {
@@ -109,7 +77,7 @@ export function toMenuItemJson(item: MenuItemView): TMenuItem {
     active: item.active,
     ingredients: item.ingredients.map((line) => ({
       productId: line.productId,
-      product: toIngredientProductJson(line.product),
+      product: toProductSnapshotJson(line.product),
       quantityPerPortion: line.quantityPerPortion.toFixed(4),
       note: line.note,
       unitPrice: line.unitPrice === null ? null : unitPrice(line.unitPrice),
@@ -134,7 +102,7 @@ export const ZMenuDemand = z
   .object({
     products: z.array(
       z.object({
-        product: ZIngredientProduct,
+        product: ZProductSnapshot,
         quantity: z
           .string()
           .meta({ description: "Total needed, in the product's unit (4 decimals)", example: '1.0500' }),
@@ -153,7 +121,7 @@ export type TMenuDemand = z.infer<typeof ZMenuDemand>;
 export function toMenuDemandJson(demand: DemandView): TMenuDemand {
   return {
     products: demand.products.map((entry) => ({
-      product: toIngredientProductJson(entry.product),
+      product: toProductSnapshotJson(entry.product),
       quantity: entry.quantity.toFixed(4),
       unit: entry.unit,
       unitPrice: entry.unitPrice === null ? null : unitPrice(entry.unitPrice),

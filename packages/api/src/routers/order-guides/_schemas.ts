@@ -5,26 +5,11 @@ import {
   type FillResult,
   type OrderGuideRecord,
   type OrderGuideView,
-  type RestaurantProduct,
   type SuggestionView,
 } from '@iris/ordering';
+import { toProductSnapshotJson, ZProductSnapshot } from '../_shared/product.schema.ts';
 
 /** Output shapes shared by order guides, reorder and standing orders. */
-
-export const ZRepeatProduct = z
-  .object({
-    id: z.uuid(),
-    supplier: z.object({ id: z.uuid(), name: z.string() }),
-    sku: z.string(),
-    name: z.string(),
-    unit: z.string().meta({ description: 'What one quantity means (kg, l, st, fp …)', example: 'kg' }),
-    packSize: z.string().nullable(),
-    active: z.boolean(),
-    stockStatus: z.string().meta({ example: 'in_stock' }),
-    removed: z.boolean().meta({ description: 'The supplier removed it from its catalogue' }),
-  })
-  .meta({ id: 'RepeatProduct' });
-export type TRepeatProduct = z.infer<typeof ZRepeatProduct>;
 
 const ZUnitAmount = z
   .object({ amount: z.string().meta({ example: '24.900' }), currency: z.literal('SEK') })
@@ -44,20 +29,6 @@ export const ZRepeatPrice = z
 export const ZQuantityString = z
   .string()
   .meta({ description: 'Decimal string, 3 decimals', example: '2.500' });
-
-export function toRepeatProductJson(product: Omit<RestaurantProduct, 'supplierActive'>): TRepeatProduct {
-  return {
-    id: product.id,
-    supplier: { id: product.supplierId, name: product.supplierName },
-    sku: product.sku,
-    name: product.name,
-    unit: product.unit,
-    packSize: product.packSize,
-    active: product.active,
-    stockStatus: product.stockStatus,
-    removed: product.removed,
-  };
-}
 
 export function toRepeatPriceJson(price: ResolvedPrice | null): z.infer<typeof ZRepeatPrice> | null {
   if (!price) return null;
@@ -82,7 +53,7 @@ export type TOrderGuide = z.infer<typeof ZOrderGuide>;
 
 export const ZOrderGuideItem = z.object({
   productId: z.uuid(),
-  product: ZRepeatProduct,
+  product: ZProductSnapshot,
   parQuantity: ZQuantityString.nullable().meta({ description: 'The usual quantity (3 decimals), if set' }),
   position: z.number().int(),
   note: z.string().nullable(),
@@ -114,7 +85,7 @@ export function toOrderGuideDetailJson(guide: OrderGuideView): TOrderGuideDetail
     ...toOrderGuideJson({ ...guide, itemCount: guide.items.length }),
     items: guide.items.map((item) => ({
       productId: item.productId,
-      product: toRepeatProductJson(item.product),
+      product: toProductSnapshotJson(item.product),
       parQuantity: item.parQuantity === null ? null : item.parQuantity.toFixed(3),
       position: item.position,
       note: item.note,
@@ -127,7 +98,7 @@ export function toOrderGuideDetailJson(guide: OrderGuideView): TOrderGuideDetail
 
 export const ZOrderGuideSuggestion = z
   .object({
-    product: ZRepeatProduct,
+    product: ZProductSnapshot,
     orderCount: z.number().int().meta({ description: 'Orders in the last 90 days with this product' }),
     lastOrderedAt: z.iso.datetime(),
     lastOrderedOn: z.iso.date().meta({ description: 'The Stockholm date of the last order' }),
@@ -141,7 +112,7 @@ export const ZOrderGuideSuggestion = z
 
 export function toSuggestionJson(suggestion: SuggestionView): z.infer<typeof ZOrderGuideSuggestion> {
   return {
-    product: toRepeatProductJson(suggestion.product),
+    product: toProductSnapshotJson(suggestion.product),
     orderCount: suggestion.orderCount,
     lastOrderedAt: suggestion.lastOrderedAt.toISOString(),
     lastOrderedOn: suggestion.lastOrderedOn,

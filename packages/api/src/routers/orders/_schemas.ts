@@ -8,6 +8,8 @@ import {
   ORDER_LINE_CHANGES,
   ORDER_SOURCES,
   ORDER_STATUSES,
+  ZOrderQuantity,
+  ZOrderQuantityOrZero,
   type OrderLineRecord,
   type OrderRecord,
   type OrderStatus,
@@ -22,39 +24,17 @@ export const ZIsoDate = z
   .refine(isIsoDate, 'A date as yyyy-MM-dd')
   .meta({ description: 'A calendar date, yyyy-MM-dd', example: '2026-04-07' });
 
-/** A quantity as a decimal string or a number: > 0, at most 3 decimals. */
-export const ZQuantityInput = z
-  .union([
-    z
-      .string()
-      .trim()
-      .regex(/^\d{1,9}(\.\d{1,3})?$/, 'A decimal with at most 3 decimals'),
-    z.number(),
-  ])
-  .refine((value) => Number(value) > 0, 'Must be greater than 0')
-  .refine(
-    (value) => typeof value === 'string' || /^\d{1,9}(\.\d{1,3})?$/.test(String(value)),
-    'At most 3 decimals and below 1 000 000 000',
-  )
-  .transform(String)
-  .meta({ description: 'A decimal string (or number) > 0 with at most 3 decimals', example: '2.5' });
+/** A quantity as a decimal string or a number: > 0, at most 3 decimals (the ordering area's rule). */
+export const ZQuantityInput = ZOrderQuantity.meta({
+  description: 'A decimal string (or number) > 0 with at most 3 decimals',
+  example: '2.5',
+});
 
 /** Like ZQuantityInput but 0 is allowed (a received or proposed quantity). */
-export const ZQuantityOrZeroInput = z
-  .union([
-    z
-      .string()
-      .trim()
-      .regex(/^\d{1,9}(\.\d{1,3})?$/, 'A decimal with at most 3 decimals'),
-    z.number(),
-  ])
-  .refine((value) => Number(value) >= 0, 'Must not be negative')
-  .refine(
-    (value) => typeof value === 'string' || /^\d{1,9}(\.\d{1,3})?$/.test(String(value)),
-    'At most 3 decimals and below 1 000 000 000',
-  )
-  .transform(String)
-  .meta({ description: 'A decimal string (or number) ≥ 0 with at most 3 decimals', example: '0' });
+export const ZQuantityOrZeroInput = ZOrderQuantityOrZero.meta({
+  description: 'A decimal string (or number) ≥ 0 with at most 3 decimals',
+  example: '0',
+});
 
 export const ZMoney = z
   .object({ amount: z.string().meta({ example: '1234.50' }), currency: z.string().meta({ example: 'SEK' }) })

@@ -6,7 +6,8 @@ import {
   type StandingOrderRunRecord,
   type StandingOrderView,
 } from '@iris/ordering';
-import { ZQuantityString, ZRepeatProduct, toRepeatProductJson } from '../order-guides/_schemas.ts';
+import { toProductSnapshotJson, ZProductSnapshot } from '../_shared/product.schema.ts';
+import { ZQuantityString } from '../order-guides/_schemas.ts';
 
 export const ZStandingOrderRun = z
   .object({
@@ -52,7 +53,7 @@ export const ZStandingOrder = z
     nextRun: ZStandingOrderNextRun.nullable().meta({
       description: 'null when inactive or nothing is schedulable',
     }),
-    lines: z.array(z.object({ productId: z.uuid(), product: ZRepeatProduct, quantity: ZQuantityString })),
+    lines: z.array(z.object({ productId: z.uuid(), product: ZProductSnapshot, quantity: ZQuantityString })),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -100,7 +101,7 @@ export function toStandingOrderJson(record: StandingOrderView): TStandingOrder {
       : null,
     lines: record.lines.map((line) => ({
       productId: line.productId,
-      product: toRepeatProductJson(line.product),
+      product: toProductSnapshotJson(line.product),
       quantity: line.quantity.toFixed(3),
     })),
     createdAt: record.createdAt.toISOString(),

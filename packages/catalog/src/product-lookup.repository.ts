@@ -17,6 +17,9 @@ export interface RestaurantProduct {
   supplierActive: boolean;
 }
 
+/** What a line referring to a product (guide item, recipe line, standing order line) shows of it now. */
+export type ProductSnapshot = Omit<RestaurantProduct, 'supplierActive'>;
+
 export const PRODUCT_SNAPSHOT_SELECT = {
   id: true,
   supplierId: true,
@@ -33,7 +36,7 @@ export const PRODUCT_SNAPSHOT_SELECT = {
 export type ProductSnapshotRow = Prisma.ProductGetPayload<{ select: typeof PRODUCT_SNAPSHOT_SELECT }>;
 
 /** The snapshot fields of a product row (without the restaurant's view). */
-export function toProductSnapshot(row: ProductSnapshotRow): Omit<RestaurantProduct, 'supplierActive'> {
+export function toProductSnapshot(row: ProductSnapshotRow): ProductSnapshot {
   return {
     id: row.id,
     supplierId: row.supplierId,
@@ -48,7 +51,10 @@ export function toProductSnapshot(row: ProductSnapshotRow): Omit<RestaurantProdu
   };
 }
 
-/** Reads products for repeat buying (guides, reorder, standing orders): the only code here that knows how. */
+/**
+ * Reads products as one restaurant sees them, for the areas that refer to a restaurant's products (repeat
+ * buying, menus).
+ */
 export class ProductLookupRepository {
   readonly #db: DbOrTx;
 
