@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vatClassOfRate, vatRateOn } from './vat.ts';
+import { restaurantServiceVatRateOn, vatClassOfRate, vatRateOn } from './vat.ts';
 
 describe('vatRateOn', () => {
   it('applies the temporary food cut from 2026-04-01 to 2027-12-31', () => {
@@ -21,5 +21,12 @@ describe('vatClassOfRate', () => {
     expect(vatClassOfRate(12)).toBe('food');
     expect(vatClassOfRate(6)).toBe('food');
     expect(vatClassOfRate(8)).toBeNull();
+  });
+});
+
+describe('restaurantServiceVatRateOn', () => {
+  it('is 12 % for meals served, also during the food cut, and was 25 % before 2012', () => {
+    expect(restaurantServiceVatRateOn('2026-05-01').toString()).toBe('12');
+    expect(restaurantServiceVatRateOn('2011-12-31').toString()).toBe('25');
   });
 });

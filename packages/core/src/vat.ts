@@ -38,3 +38,19 @@ export function vatClassOfRate(rate: number): VatClassName | null {
   if (rate === 12 || rate === 6) return 'food';
   return null;
 }
+
+/**
+ * Restaurant and catering services (meals served): 12 % since 2012-01-01 (25 % before). The temporary food cut
+ * covers food bought, not meals served. Dated like the product classes, so a future change is one line here.
+ */
+const RESTAURANT_SERVICE_VAT: readonly VatPeriod[] = [
+  { from: '2012-01-01', rate: '12' },
+  { from: '1900-01-01', rate: '25' },
+];
+
+/** The VAT rate (percent) on a menu price (a meal served) on `date` (yyyy-MM-dd). */
+export function restaurantServiceVatRateOn(date: string): Dec {
+  const period = RESTAURANT_SERVICE_VAT.find((candidate) => candidate.from <= date);
+  if (!period) throw new RangeError(`No restaurant-service VAT rate on ${date}`);
+  return dec(period.rate);
+}

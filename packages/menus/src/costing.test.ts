@@ -14,6 +14,7 @@ describe('costDish', () => {
         { productId: 'lemon', quantityPerPortion: dec('1'), unitPrice: dec('4.5') },
       ],
       dec('245.00'),
+      dec('12'),
     );
     expect(costing.lines.map((line) => str(line.cost))).toEqual(['52.182', '0.5166625', '4.5']);
     expect(str(costing.costPerPortion)).toBe('57.2'); // 57.1986625 → 57.20
@@ -31,6 +32,7 @@ describe('costDish', () => {
         { productId: 'b', quantityPerPortion: dec('1'), unitPrice: null },
       ],
       null,
+      dec('12'),
     );
     expect(costing.complete).toBe(false);
     expect(str(costing.costPerPortion)).toBe('20');
@@ -40,7 +42,7 @@ describe('costDish', () => {
   });
 
   it('a dish without ingredients costs nothing; a zero sales price has no percentages', () => {
-    const costing = costDish([], dec('0'));
+    const costing = costDish([], dec('0'), dec('12'));
     expect(str(costing.costPerPortion)).toBe('0');
     expect(costing.complete).toBe(true);
     expect(str(costing.grossMargin)).toBe('0');

@@ -1,11 +1,9 @@
 import { dec, roundToOre, type Dec } from '@iris/core';
 
-/**
- * Restaurant and catering services are sold at 12 % VAT in Sweden. The temporary cut of food VAT to 6 %
- * (2026-04-01 – 2027-12-31) covers food bought in shops, not meals served, so a dish's menu price (incl.
- * VAT) is taken to carry 12 % throughout. Take-away is not distinguished yet.
+/*
+ * A dish's menu price includes the VAT on restaurant services (restaurantServiceVatRateOn, 12 %): the
+ * temporary cut of food VAT to 6 % covers food bought, not meals served. Take-away is not distinguished yet.
  */
-export const RESTAURANT_SERVICE_VAT_RATE = '12';
 
 /** One recipe line with the unit price the restaurant pays for its product now (null: no price). */
 export interface CostedIngredientInput {
@@ -25,6 +23,8 @@ export interface CostedIngredient {
 }
 
 export interface DishCosting {
+  /** The VAT rate (percent) taken to be in the menu price. */
+  salesVatRate: Dec;
   lines: CostedIngredient[];
   /** Sum of the priced lines, rounded to öre (excl. VAT: purchase VAT is deductible). */
   costPerPortion: Dec;
@@ -46,7 +46,12 @@ export interface DishCosting {
  * What one portion of a dish costs at the given prices, and its margin against the menu price. Pure: the
  * service resolves the prices (contract > customer list > base, at the moment of asking).
  */
-export function costDish(ingredients: readonly CostedIngredientInput[], salesPrice: Dec | null): DishCosting {
+export function costDish(
+  ingredients: readonly CostedIngredientInput[],
+  salesPrice: Dec | null,
+  /** The VAT rate (percent) in the menu price: restaurant services on the day of costing. */
+  salesVatRate: Dec,
+): DishCosting {
   const lines: CostedIngredient[] = ingredients.map((line) => ({
     ...line,
     cost: line.unitPrice === null ? null : line.quantityPerPortion.times(line.unitPrice),
@@ -55,6 +60,7 @@ export function costDish(ingredients: readonly CostedIngredientInput[], salesPri
   const complete = lines.every((line) => line.cost !== null);
   if (salesPrice === null) {
     return {
+      salesVatRate,
       lines,
       costPerPortion,
       complete,
@@ -65,10 +71,11 @@ export function costDish(ingredients: readonly CostedIngredientInput[], salesPri
       foodCostPercent: null,
     };
   }
-  const salesPriceExVat = roundToOre(salesPrice.div(dec(100).plus(RESTAURANT_SERVICE_VAT_RATE).div(100)));
+  const salesPriceExVat = roundToOre(salesPrice.div(dec(100).plus(salesVatRate).div(100)));
   const grossMargin = salesPriceExVat.minus(costPerPortion);
   const positive = salesPriceExVat.greaterThan(0);
   return {
+    salesVatRate,
     lines,
     costPerPortion,
     complete,

@@ -1,4 +1,13 @@
-import { AppError, dec, parseInput, validationFailed, type Clock, type Dec } from '@iris/core';
+import {
+  AppError,
+  dec,
+  parseInput,
+  restaurantServiceVatRateOn,
+  stockholmParts,
+  validationFailed,
+  type Clock,
+  type Dec,
+} from '@iris/core';
 import type { PriceResolver, PriceSource, ProductLookupRepository } from '@iris/catalog';
 import { inTransaction, Prisma, type Db } from '@iris/db';
 import type { AccessControl, Acting, Permission } from '@iris/identity';
@@ -233,7 +242,9 @@ export class MenuService {
   /** Prices every recipe line of `items` in one lookup. */
   async #cost(restaurantId: string, items: readonly MenuItemRecord[]): Promise<MenuItemView[]> {
     const productIds = [...new Set(items.flatMap((item) => item.ingredients.map((line) => line.productId)))];
-    const prices = await this.#prices.resolve(restaurantId, productIds, this.#clock.now());
+    const now = this.#clock.now();
+    const prices = await this.#prices.resolve(restaurantId, productIds, now);
+    const salesVatRate = restaurantServiceVatRateOn(stockholmParts(now).date);
     return items.map((item) => {
       const priced = item.ingredients.map((line) => {
         const price = prices.get(line.productId);
@@ -246,6 +257,7 @@ export class MenuService {
           unitPrice,
         })),
         item.salesPrice === null ? null : dec(item.salesPrice.toString()),
+        salesVatRate,
       );
       return {
         ...item,

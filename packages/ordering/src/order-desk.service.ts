@@ -1,4 +1,13 @@
-import { AppError, dec, formatAmount, roundUnitPrice, vatRateOn, type Clock, type Dec } from '@iris/core';
+import {
+  AppError,
+  dec,
+  formatAmount,
+  roundUnitPrice,
+  VAT_CLASSES,
+  vatRateOn,
+  type Clock,
+  type Dec,
+} from '@iris/core';
 import type { PriceResolver } from '@iris/catalog';
 import type { Db, Prisma, Tx } from '@iris/db';
 import {
@@ -10,6 +19,7 @@ import {
   type SystemActing,
 } from '@iris/identity';
 import type { NotificationEvent, NotificationPublisher } from '@iris/notifications';
+import { z } from 'zod';
 import { dateFromDb } from './calendar/index.ts';
 import { historyActor, isUuid, orderNotFound, type OrderAccess, type OrderSide } from './order-access.ts';
 import { orderEvent } from './order-events.ts';
@@ -194,7 +204,8 @@ export class OrderDeskService {
           data = { confirmedQuantity: quantity.toFixed(3) };
         } else if (accept) {
           quantity = dec((line.proposedQuantity ?? line.quantity).toString());
-          const substitute = line.substitute as SubstituteSnapshot | null;
+          // Stored JSON is parsed like any input: a malformed snapshot is our bug, not a silent wrong price.
+          const substitute = ZSubstituteSnapshot.nullable().parse(line.substitute);
           data = { confirmedQuantity: quantity.toFixed(3), change: 'accepted' };
           if (substitute && line.substituteProductId) {
             unitPrice = dec(substitute.unitPrice);
@@ -633,17 +644,18 @@ export class OrderDeskService {
 }
 
 /** A substitute as the supplier proposed it, with the price it would cost this customer. */
-export type SubstituteSnapshot = {
-  sku: string;
-  gtin: string | null;
-  name: string;
-  unit: string;
-  packSize: string | null;
+export const ZSubstituteSnapshot = z.object({
+  sku: z.string(),
+  gtin: z.string().nullable(),
+  name: z.string(),
+  unit: z.string(),
+  packSize: z.string().nullable(),
   /** 3 decimals */
-  unitPrice: string;
-  priceSource: string;
-  vatClass: 'food' | 'standard' | 'reduced';
-};
+  unitPrice: z.string().regex(/^\d+\.\d{3}$/),
+  priceSource: z.string(),
+  vatClass: z.enum(VAT_CLASSES),
+});
+export type SubstituteSnapshot = z.infer<typeof ZSubstituteSnapshot>;
 
 function cancelledEvent(order: OrderRecord, reason: string, by?: OrderSide): NotificationEvent {
   return orderEvent(

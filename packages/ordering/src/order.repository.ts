@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RESOLVED_PRICE_COLUMNS, resolvedPriceJoins, type PriceSource } from '@iris/catalog';
-import { Prisma, type DbOrTx, type Tx } from '@iris/db';
+import { createdBefore, newestFirst, Prisma, type DbOrTx, type NewestFirstPage, type Tx } from '@iris/db';
 import type { OrderStatus } from './order-state.ts';
 
 const LINE_SELECT = {
@@ -575,25 +575,12 @@ export class OrderRepository {
   /** Newest first; fetches `limit + 1` rows so the caller can tell whether there is a next page. */
   async listNewestFirst(
     filter: OrderListFilter,
-    page: { limit: number; after?: { createdAt: Date; id: string } | undefined },
+    page: NewestFirstPage,
     tx: DbOrTx = this.#db,
   ): Promise<OrderSummaryRecord[]> {
-    const after = page.after;
     const rows = await tx.order.findMany({
-      where: {
-        AND: [
-          whereOf(filter),
-          after
-            ? {
-                OR: [
-                  { createdAt: { lt: after.createdAt } },
-                  { createdAt: after.createdAt, id: { lt: after.id } },
-                ],
-              }
-            : {},
-        ],
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      where: { AND: [whereOf(filter), createdBefore(page.after)] },
+      orderBy: newestFirst(),
       take: page.limit + 1,
       select: ORDER_SUMMARY_SELECT,
     });

@@ -33,8 +33,9 @@ export const ZStandingOrderLines = z
     });
   });
 
-export const ZPlaceMinutesBeforeCutoff = z.number().int().min(0).max(10_080).meta({
-  description: 'How long before the cut-off the order is placed (minutes, default 60)',
+export const ZPlaceMinutesBeforeCutoff = z.number().int().min(10).max(10_080).meta({
+  description:
+    'How long before the cut-off the order is placed (minutes, default 60; at least 10, as due standing orders are picked up every 5 minutes)',
   example: 60,
 });
 

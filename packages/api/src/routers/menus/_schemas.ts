@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatAmount, type Dec } from '@iris/core';
-import { RESTAURANT_SERVICE_VAT_RATE, type DemandView, type MenuItemView } from '@iris/menus';
+import type { DemandView, MenuItemView } from '@iris/menus';
 import { toProductSnapshotJson, ZProductSnapshot } from '../_shared/product.schema.ts';
 
 /** Output shapes shared by the menu procedures (inputs come from @iris/menus's schemas). */
@@ -88,7 +88,7 @@ export function toMenuItemJson(item: MenuItemView): TMenuItem {
       costPerPortion: sek(costing.costPerPortion),
       complete: costing.complete,
       salesPriceExVat: costing.salesPriceExVat === null ? null : sek(costing.salesPriceExVat),
-      salesVatRate: RESTAURANT_SERVICE_VAT_RATE,
+      salesVatRate: costing.salesVatRate.toFixed(0),
       grossMargin: costing.grossMargin === null ? null : sek(costing.grossMargin),
       marginPercent: costing.marginPercent?.toFixed(1) ?? null,
       foodCostPercent: costing.foodCostPercent?.toFixed(1) ?? null,

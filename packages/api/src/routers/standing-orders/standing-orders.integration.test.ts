@@ -152,6 +152,12 @@ describe('standingOrders.create / get', () => {
         }),
       ),
     ).toEqual(['lines.0.productId', 'lines.1.productId', 'lines.2.productId']);
+    // Due standing orders are picked up every 5 minutes: placing fewer than 10 before the cut-off could miss it.
+    expect(
+      await validationPaths(
+        as(restaurant.owner).create({ ...tuesdaysAndFridays(), placeMinutesBeforeCutoff: 5 }),
+      ),
+    ).toEqual(['placeMinutesBeforeCutoff']);
     expect(
       await validationPaths(
         as(restaurant.owner).create({
