@@ -158,14 +158,7 @@ export class CartRepository {
     const first = rows[0];
     if (!first) return null;
     return {
-      header: {
-        id: first.cartId,
-        requestedDeliveryDate: first.requestedDeliveryDate,
-        deliveryAddressId: first.deliveryAddressId,
-        note: first.note,
-        createdAt: first.createdAt,
-        updatedAt: first.updatedAt,
-      },
+      header: cartHeaderOf(first),
       lines: rows.flatMap((row) =>
         row.lineId === null || row.productId === null || row.quantity === null || row.sku === null
           ? []
@@ -221,14 +214,7 @@ export class CartRepository {
     const first = rows[0];
     if (!first) return null;
     return {
-      header: {
-        id: first.cartId,
-        requestedDeliveryDate: first.requestedDeliveryDate,
-        deliveryAddressId: first.deliveryAddressId,
-        note: first.note,
-        createdAt: first.createdAt,
-        updatedAt: first.updatedAt,
-      },
+      header: cartHeaderOf(first),
       lines: rows.flatMap((row) =>
         row.productId === null || row.quantity === null
           ? []
@@ -341,4 +327,23 @@ export class CartRepository {
     });
     return found !== null;
   }
+}
+
+/** The cart's own columns, as every cart query selects them (`c."id" AS "cartId"`, …). */
+function cartHeaderOf(row: {
+  cartId: string;
+  requestedDeliveryDate: Date | null;
+  deliveryAddressId: string | null;
+  note: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}) {
+  return {
+    id: row.cartId,
+    requestedDeliveryDate: row.requestedDeliveryDate,
+    deliveryAddressId: row.deliveryAddressId,
+    note: row.note,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }
