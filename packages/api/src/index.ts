@@ -6,3 +6,4 @@ export { buildOpenApiDocument, REST_BASE_PATH, type OpenApiOptions } from './ope
 export { publicProcedure, authedProcedure, roleProcedure, router } from './trpc.ts';
 export * from './list-query.ts';
 export { createAreaServices } from './services.ts';
+export * from './routers/catalog/imports/upload.ts';

@@ -1,6 +1,11 @@
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { ZErrorEnvelope } from './envelope.ts';
 import { appRouter } from './router.ts';
+import {
+  CATALOG_IMPORT_UPLOAD_MAX_BYTES,
+  CATALOG_IMPORT_UPLOAD_PATH,
+  CATALOG_IMPORT_UPLOAD_TYPES,
+} from './routers/catalog/imports/upload.ts';
 
 export const REST_BASE_PATH = '/api/v1';
 
@@ -49,7 +54,8 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenAPIObject {
     },
     defs: { ErrorEnvelope: ZErrorEnvelope },
   });
-  document.paths = { ...document.paths, ...options.extraPaths };
+  // Plain Express routes behind the same authentication and rate limit: the loop adds their 401/429.
+  document.paths = { ...document.paths, ...catalogImportUploadPath(), ...options.extraPaths };
   for (const pathItem of Object.values(document.paths ?? {})) {
     for (const operation of Object.values(
       pathItem as Record<string, { responses?: Record<string, unknown> }>,
@@ -169,6 +175,87 @@ function clerkWebhookPath(): NonNullable<OpenAPIObject['paths']> {
           '413': envelopeResponse('PAYLOAD_TOO_LARGE: body over 1 MB'),
           '503': envelopeResponse(
             'SERVICE_UNAVAILABLE: no signing secret configured; IDENTITY_PROVIDER_UNAVAILABLE: Clerk could not be asked whether a created user still exists (nothing recorded; Svix retries)',
+          ),
+        },
+      },
+    },
+  };
+}
+
+/**
+ * POST /suppliers/{supplierId}/catalog/imports/file: the catalogue file itself as the body, for files beyond
+ * the 1 MB JSON body of `catalog.imports.create` (apps/api/src/http/catalog-upload.ts). Same service, same
+ * authorization, same response body (CatalogImport).
+ */
+function catalogImportUploadPath(): NonNullable<OpenAPIObject['paths']> {
+  const mebibytes = CATALOG_IMPORT_UPLOAD_MAX_BYTES / (1024 * 1024);
+  const types = Object.entries(CATALOG_IMPORT_UPLOAD_TYPES);
+  return {
+    [CATALOG_IMPORT_UPLOAD_PATH]: {
+      post: {
+        operationId: 'catalog-imports-upload',
+        summary: `Import products from a CSV or JSON file sent as the body (up to ${mebibytes} MiB, 20,000 rows); same result as the JSON import (key: catalog:write)`,
+        description:
+          'The raw file as the request body, UTF-8 (a BOM is fine): `Content-Type: text/csv` (or application/csv) or ' +
+          '`application/json`; `Content-Encoding: gzip` is accepted (the limit applies to the unzipped file). ' +
+          'Rows are upserted by SKU with their list price on the base list, exactly as POST /suppliers/{supplierId}/catalog/imports; ' +
+          're-sending a file changes nothing (rows counted as unchanged). Bad rows are reported by line in `errors`, the good ones imported. ' +
+          "Callable by the supplier's members (staff too), admins, and the supplier's keys with catalog:write.",
+        tags: ['catalog'],
+        security: [{ bearerAuth: [] }],
+        parameters: [
+          {
+            name: 'supplierId',
+            in: 'path' as const,
+            required: true,
+            schema: { type: 'string' as const, format: 'uuid' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          description: `The catalogue file, at most ${CATALOG_IMPORT_UPLOAD_MAX_BYTES} bytes`,
+          content: Object.fromEntries(
+            types.map(([type, format]) => [
+              type,
+              {
+                schema:
+                  format === 'csv'
+                    ? {
+                        type: 'string' as const,
+                        description:
+                          'CSV with a header line (comma, semicolon or tab); columns as in the JSON import',
+                      }
+                    : {
+                        description:
+                          'An array of products, or { "products": [ … ] }; keys in snake_case or camelCase',
+                        oneOf: [
+                          { type: 'array' as const, items: { type: 'object' as const } },
+                          {
+                            type: 'object' as const,
+                            required: ['products'],
+                            properties: {
+                              products: { type: 'array' as const, items: { type: 'object' as const } },
+                            },
+                          },
+                        ],
+                      },
+              },
+            ]),
+          ),
+        },
+        responses: {
+          '200': {
+            description: 'The import run: counts, and the rejected rows with their lines',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CatalogImport' } } },
+          },
+          '400': envelopeResponse(
+            `BAD_REQUEST: a content type other than ${types.map(([type]) => type).join(', ')}, or a charset other than UTF-8; VALIDATION_FAILED: an empty body or a malformed supplierId`,
+          ),
+          '403': envelopeResponse('FORBIDDEN: a key without catalog:write'),
+          '404': envelopeResponse('ORGANIZATION_NOT_FOUND: no such supplier that you can see'),
+          '413': envelopeResponse(`PAYLOAD_TOO_LARGE: a file over ${mebibytes} MiB`),
+          '422': envelopeResponse(
+            'IMPORT_FILE_INVALID: the file cannot be read at all (not UTF-8, not CSV/JSON, over 20,000 rows); details.importId names the failed run when one was recorded',
           ),
         },
       },

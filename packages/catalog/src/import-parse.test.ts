@@ -22,6 +22,11 @@ describe('readCatalogFile (CSV)', () => {
     expect(file.rows[0]?.values).toMatchObject({ sku: '1', name: 'Mjölk', price: '12,50' });
   });
 
+  it('reads a JSON file with a BOM', () => {
+    const file = readCatalogFile('json', '\uFEFF[{"sku": "1", "name": "Mjölk"}]');
+    expect(file.rows[0]?.values).toMatchObject({ sku: '1', name: 'Mjölk' });
+  });
+
   it('refuses files it cannot read at all: IMPORT_FILE_INVALID', () => {
     for (const content of [
       '   ',

@@ -32,6 +32,15 @@ export const ZImportInput = z.object({
 });
 export type ImportInput = z.input<typeof ZImportInput>;
 
+/**
+ * The largest file a run reads: 8 MiB, the limit of the upload route (POST …/catalog/imports/file, the raw
+ * file as the body). `ZImportInput` keeps the 1 MB of a JSON body; MAX_IMPORT_ROWS bounds the rows either way.
+ */
+export const MAX_IMPORT_FILE_BYTES = 8 * 1024 * 1024;
+
+/** What `run` accepts: a file of up to MAX_IMPORT_FILE_BYTES (a UTF-8 file has at most as many characters). */
+const ZImportRunInput = ZImportInput.extend({ content: z.string().min(1).max(MAX_IMPORT_FILE_BYTES) });
+
 function importNotFound(id: string): AppError {
   return new AppError('CATALOG_IMPORT_NOT_FOUND', `No catalogue import ${id} that you can see.`);
 }
@@ -85,7 +94,7 @@ export class CatalogImportService {
 
   async run(acting: Acting, supplierId: string, input: ImportInput): Promise<CatalogImportRecord> {
     const grant = await this.#access.supplier(acting, supplierId, 'write');
-    const { format, content } = parseInput(ZImportInput, input);
+    const { format, content } = parseInput(ZImportRunInput, input);
     const contentHash = createHash('sha256').update(content, 'utf8').digest('hex');
 
     let file: ParsedFile;
