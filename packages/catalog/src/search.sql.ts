@@ -3,8 +3,8 @@ import { escapeLike, Prisma } from '@iris/db';
 
 /**
  * Catalogue search as ONE SQL statement (one round trip), built here and run as is by the search service
- * and, straight through `pg`, by the benchmark (`sql.text` has $1… placeholders, `sql.values` the values;
- * `sql.sql` has `?` placeholders and does not run on PostgreSQL).
+ * and, straight through `pg`, by the benchmark (`sql.text` has $1… parameters, `sql.values` the values;
+ * `sql.sql` has `?` parameter markers and does not run on PostgreSQL).
  *
  * Scope: active, not deleted products of the suppliers the restaurant is an ACTIVE customer of.
  *
