@@ -31,6 +31,10 @@ export const ERROR_CATALOGUE = {
   NOTIFICATION_NOT_FOUND: { status: 404, error: 'Not Found' },
   WEBHOOK_ENDPOINT_NOT_FOUND: { status: 404, error: 'Not Found' },
   WEBHOOK_DELIVERY_NOT_FOUND: { status: 404, error: 'Not Found' },
+  INVOICE_NOT_FOUND: { status: 404, error: 'Not Found' },
+  INVOICE_LINE_NOT_FOUND: { status: 404, error: 'Not Found' },
+  CREDIT_REQUEST_NOT_FOUND: { status: 404, error: 'Not Found' },
+  PRICE_ALERT_NOT_FOUND: { status: 404, error: 'Not Found' },
   METHOD_NOT_ALLOWED: { status: 405, error: 'Method Not Allowed' },
   CONFLICT: { status: 409, error: 'Conflict' },
   EMAIL_ALREADY_REGISTERED: { status: 409, error: 'Conflict' },
@@ -40,6 +44,8 @@ export const ERROR_CATALOGUE = {
   ORDER_VERSION_CONFLICT: { status: 409, error: 'Conflict' },
   /** The supplier's cut-off for that delivery has passed (placing, changing or cancelling). */
   CUTOFF_PASSED: { status: 409, error: 'Conflict' },
+  /** The invoice changed since the reviewer read it (a stale `version`). */
+  INVOICE_VERSION_CONFLICT: { status: 409, error: 'Conflict' },
   /** The restaurant is not an active customer of the supplier (requested or blocked). */
   CUSTOMER_NOT_ACTIVE: { status: 409, error: 'Conflict' },
   /** The cart cannot be checked out; details.blockers says why (below minimum, no delivery day …). */
@@ -55,6 +61,12 @@ export const ERROR_CATALOGUE = {
   DELIVERY_DATE_NOT_AVAILABLE: { status: 422, error: 'Unprocessable Entity' },
   /** A catalogue file that cannot be read at all (bad rows are reported, not this). */
   IMPORT_FILE_INVALID: { status: 422, error: 'Unprocessable Entity' },
+  /** An uploaded invoice file whose content is not what it claims, or not a PDF, PNG, JPEG or XML at all. */
+  INVOICE_FILE_INVALID: { status: 422, error: 'Unprocessable Entity' },
+  /** The upload's type is not one Iris reads (PDF, PNG, JPEG, XML). */
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, error: 'Unsupported Media Type' },
+  /** Reconciliation cannot run on the invoice as it is (not extracted yet, or already decided). */
+  RECONCILIATION_FAILED: { status: 422, error: 'Unprocessable Entity' },
   /** Placing an order needs an Idempotency-Key header. */
   IDEMPOTENCY_KEY_REQUIRED: { status: 400, error: 'Bad Request' },
   /** The identity provider (Clerk) refused the input: weak or breached password, bad email … */

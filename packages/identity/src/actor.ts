@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'orders:write',
   'notifications:read',
   'webhooks:write',
+  'invoices:read',
+  'invoices:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -64,6 +64,16 @@ export const AUDIT_ACTIONS = [
   'webhook_endpoint.updated',
   'webhook_endpoint.deleted',
   'webhook_delivery.replayed',
+  'invoice.uploaded',
+  'invoice.corrected',
+  'invoice.reconciled',
+  'invoice.deviation_accepted',
+  'invoice.approved',
+  'invoice.disputed',
+  'invoice_settings.updated',
+  'credit_request.credited',
+  'credit_request.withdrawn',
+  'price_alert.acknowledged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -85,6 +95,11 @@ export const AUDIT_ENTITY_TYPES = [
   'standing_order',
   'webhook_endpoint',
   'webhook_delivery',
+  'invoice',
+  'invoice_line',
+  'invoice_settings',
+  'credit_request',
+  'price_alert',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -99,6 +99,12 @@ export const JOBS = {
     description:
       'Places one standing order for one delivery date (or records why not: holiday, no lines); safe to run twice.',
   }),
+  invoice__extract: defineJob(z.strictObject({ invoiceId: z.uuid() }), {
+    // A failed last attempt leaves the invoice needs_review with its extraction error, never lost.
+    maxAttempts: 3,
+    description:
+      'Reads one uploaded invoice (XML, PDF text layer, or OCR), checks it, then reconciles it against its order.',
+  }),
 } as const satisfies Record<JobNamePattern, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

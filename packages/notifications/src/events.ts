@@ -10,6 +10,12 @@ export const NOTIFICATION_EVENT_TYPES = [
   'order.cancelled',
   'standing_order.order_created',
   'standing_order.skipped',
+  'invoice.matched',
+  'invoice.needs_review',
+  'invoice.disputed',
+  'credit_request.created',
+  'credit_request.credited',
+  'price_alert.raised',
 ] as const;
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 
@@ -17,7 +23,7 @@ export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 export interface NotificationEvent {
   type: NotificationEventType;
   organizationIds: readonly string[];
-  entityType: 'order' | 'standing_order';
+  entityType: 'order' | 'standing_order' | 'invoice' | 'credit_request' | 'price_alert';
   entityId: string;
   /** One line for the inbox ("Order IR-000123 confirmed by Grossist Syd"). */
   title: string;
