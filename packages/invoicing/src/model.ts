@@ -50,6 +50,8 @@ export const DOCUMENT_FLAGS = [
   'MISSING_INVOICE_DATE',
   'MISSING_AMOUNT_DUE',
   'NO_LINES',
+  /** A total with more digits than Iris stores (it is kept empty). */
+  'NUMBER_OUT_OF_RANGE',
   /** Some line carries a flag (see the lines). */
   'LINES_FLAGGED',
 ] as const;
