@@ -1,0 +1,77 @@
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { AppError } from '@iris/core';
+import { withPdf } from './pdfjs.ts';
+
+export interface RenderOptions {
+  /** Resolution of the rendered pages; 200 dpi reads 9–11 pt invoice text well and keeps OCR fast. */
+  dpi?: number;
+  /** Pages rendered at most (the rest of a longer PDF is ignored). */
+  maxPages?: number;
+}
+
+/** Pages larger than this (in pixels, either side) are rendered at a lower resolution. */
+const MAX_RENDER_SIDE = 5000;
+
+/** Renders a PDF's pages to PNG images (white background), for OCR of scanned PDFs. */
+export async function renderPdfPages(bytes: Uint8Array, options: RenderOptions = {}): Promise<Buffer[]> {
+  const { dpi = 200, maxPages = 10 } = options;
+  return withPdf(bytes, async (document) => {
+    const images: Buffer[] = [];
+    for (let number = 1; number <= Math.min(document.numPages, maxPages); number++) {
+      const page = await document.getPage(number);
+      const natural = page.getViewport({ scale: 1 });
+      // 72 PDF units per inch; a huge page size (a poster-sized scan) must not allocate a giant canvas.
+      const scale = Math.min(dpi / 72, MAX_RENDER_SIDE / Math.max(natural.width, natural.height));
+      const viewport = page.getViewport({ scale });
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      await page.render({ canvas: null, canvasContext: context, viewport }).promise;
+      images.push(await canvas.encode('png'));
+      page.cleanup();
+    }
+    return images;
+  });
+}
+
+/** Images longer than this (pixels) are scaled down before OCR: phone photos gain nothing above ~300 dpi A4. */
+const MAX_IMAGE_SIDE = 3600;
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
+
+/**
+ * Checks that an uploaded image is what its media type says and that it decodes, and scales very large
+ * ones down, so OCR gets an image it can read in reasonable time. Returns the bytes to OCR (the original
+ * when fine as is).
+ */
+export async function normaliseImage(bytes: Buffer, mediaType: 'image/png' | 'image/jpeg'): Promise<Buffer> {
+  const signature = mediaType === 'image/png' ? PNG_SIGNATURE : JPEG_SIGNATURE;
+  if (!bytes.subarray(0, signature.length).equals(signature)) {
+    throw new AppError(
+      'INVOICE_FILE_INVALID',
+      `The file is not a ${mediaType === 'image/png' ? 'PNG' : 'JPEG'} image.`,
+    );
+  }
+  let image;
+  try {
+    image = await loadImage(bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('INVOICE_FILE_INVALID', `The image cannot be decoded: ${reason}`);
+  }
+  const { width, height } = image;
+  if (width < 1 || height < 1) {
+    throw new AppError('INVOICE_FILE_INVALID', 'The image is empty.');
+  }
+  const longest = Math.max(width, height);
+  if (longest <= MAX_IMAGE_SIDE) return bytes;
+  const scale = MAX_IMAGE_SIDE / longest;
+  const canvas = createCanvas(Math.round(width * scale), Math.round(height * scale));
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.encode('png');
+}
