@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import type { Db } from '@iris/db';
+import { createJobsTestDatabase, type JobsTestDatabase } from '@iris/jobs/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoiceStorageKey } from '../storage/storage.ts';
+import { captureServiceFor, insertRestaurant, keyOf } from './test-support.ts';
+
+let database: JobsTestDatabase;
+let db: Db;
+let services: Awaited<ReturnType<typeof captureServiceFor>>;
+
+beforeAll(async () => {
+  database = await createJobsTestDatabase({ applicationName: 'iris-invoice-capture-test' });
+  db = database.db;
+  services = await captureServiceFor(db);
+});
+
+afterAll(async () => {
+  await rm(services?.dir ?? '/nonexistent', { recursive: true, force: true });
+  await database?.close();
+});
+
+let counter = 0;
+/** A distinct small PDF each call (content decides the hash). */
+function pdf(): Buffer {
+  counter += 1;
+  return Buffer.from(`%PDF-1.7\n% test file ${counter} ${Date.now()}\n%%EOF\n`);
+}
+
+async function extractJobsFor(invoiceId: string): Promise<number> {
+  const rows = await db.$queryRaw<Array<{ count: bigint }>>`
+    SELECT count(*) AS count FROM graphile_worker._private_jobs
+    WHERE task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = 'invoice__extract')
+      AND payload->>'invoiceId' = ${invoiceId}`;
+  return Number(rows[0]?.count ?? 0);
+}
+
+describe('InvoiceCaptureService.capture', () => {
+  it('stores the file, records the invoice as received, audits it and queues its extraction', async () => {
+    const restaurant = await insertRestaurant(db);
+    const bytes = pdf();
+    const result = await services.capture.capture(restaurant.staff, restaurant.id, {
+      bytes,
+      fileName: 'C:\\scans\\Faktura\u0000 4711.pdf',
+      declaredType: 'application/pdf',
+    });
+    expect(result.duplicate).toBe(false);
+
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const row = await db.invoice.findUniqueOrThrow({ where: { id: result.invoiceId } });
+    expect(row).toMatchObject({
+      restaurantId: restaurant.id,
+      status: 'received',
+      source: 'upload',
+      fileName: 'Faktura 4711.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: bytes.length,
+      contentHash: hash,
+      storageKey: invoiceStorageKey(restaurant.id, hash),
+      uploadedByUserId: (restaurant.staff.actor as { userId: string }).userId,
+      uploadedByServiceAccountId: null,
+    });
+    expect(Buffer.compare(await services.storage.get(row.storageKey), bytes)).toBe(0);
+    expect(await extractJobsFor(result.invoiceId)).toBe(1);
+    const audit = await db.auditEntry.findMany({ where: { entityId: result.invoiceId } });
+    expect(audit.map((entry) => entry.action)).toEqual(['invoice.uploaded']);
+  });
+
+  it('the same file again is the same invoice: nothing written, no second job', async () => {
+    const restaurant = await insertRestaurant(db);
+    const bytes = pdf();
+    const file = { bytes, fileName: 'a.pdf', declaredType: 'application/pdf' };
+    const first = await services.capture.capture(restaurant.staff, restaurant.id, file);
+    const again = await services.capture.capture(restaurant.staff, restaurant.id, {
+      ...file,
+      fileName: 'b.pdf',
+    });
+    expect(again).toEqual({ invoiceId: first.invoiceId, duplicate: true });
+    expect(await db.invoice.count({ where: { restaurantId: restaurant.id } })).toBe(1);
+    expect(await extractJobsFor(first.invoiceId)).toBe(1);
+    expect(await db.auditEntry.count({ where: { entityId: first.invoiceId } })).toBe(1);
+
+    // Another restaurant uploading the same file gets its own invoice.
+    const other = await insertRestaurant(db);
+    const theirs = await services.capture.capture(other.staff, other.id, file);
+    expect(theirs.duplicate).toBe(false);
+    expect(theirs.invoiceId).not.toBe(first.invoiceId);
+  });
+
+  it('two concurrent uploads of the same file end in one invoice', async () => {
+    const restaurant = await insertRestaurant(db);
+    const file = { bytes: pdf(), fileName: 'f.pdf', declaredType: 'application/pdf' };
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => services.capture.capture(restaurant.staff, restaurant.id, file)),
+    );
+    const ids = new Set(results.map((result) => result.invoiceId));
+    expect(ids.size).toBe(1);
+    expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
+    expect(await db.invoice.count({ where: { restaurantId: restaurant.id } })).toBe(1);
+    expect(await extractJobsFor([...ids][0]!)).toBe(1);
+  });
+
+  it('API keys need invoices:write; other tenants see no restaurant', async () => {
+    const restaurant = await insertRestaurant(db);
+    const other = await insertRestaurant(db);
+    const file = () => ({ bytes: pdf(), fileName: 'f.pdf', declaredType: 'application/pdf' });
+
+    const byKey = await services.capture.capture(
+      keyOf(restaurant.id, ['invoices:write']),
+      restaurant.id,
+      file(),
+      {
+        source: 'connector',
+      },
+    );
+    const row = await db.invoice.findUniqueOrThrow({ where: { id: byKey.invoiceId } });
+    expect(row.source).toBe('connector');
+    expect(row.uploadedByServiceAccountId).not.toBeNull();
+
+    await expect(
+      services.capture.capture(keyOf(restaurant.id, ['invoices:read']), restaurant.id, file()),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      services.capture.capture(keyOf(other.id, ['invoices:write']), restaurant.id, file()),
+    ).rejects.toMatchObject({ code: 'ORGANIZATION_NOT_FOUND' });
+    await expect(services.capture.capture(other.staff, restaurant.id, file())).rejects.toMatchObject({
+      code: 'ORGANIZATION_NOT_FOUND',
+    });
+    expect(await db.invoice.count({ where: { restaurantId: restaurant.id } })).toBe(1);
+  });
+
+  it('refuses bad files before writing anything', async () => {
+    const restaurant = await insertRestaurant(db);
+    const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]);
+    await expect(
+      services.capture.capture(restaurant.staff, restaurant.id, {
+        bytes: zip,
+        fileName: 'f.pdf',
+        declaredType: 'application/pdf',
+      }),
+    ).rejects.toMatchObject({ code: 'INVOICE_FILE_INVALID' });
+    await expect(
+      services.capture.capture(restaurant.staff, restaurant.id, {
+        bytes: Buffer.from('hello'),
+        fileName: 'f.txt',
+        declaredType: 'text/plain',
+      }),
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    await expect(
+      services.capture.capture(restaurant.staff, restaurant.id, {
+        bytes: Buffer.alloc(0),
+        fileName: 'f.pdf',
+        declaredType: 'application/pdf',
+      }),
+    ).rejects.toMatchObject({ code: 'INVOICE_FILE_INVALID' });
+    expect(await db.invoice.count({ where: { restaurantId: restaurant.id } })).toBe(0);
+  });
+});
