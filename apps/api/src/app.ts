@@ -10,6 +10,7 @@ import type { UserRepository } from '@iris/identity';
 import { authenticate, type ApiKeyAuthenticator, type SessionVerifier } from './auth/session.ts';
 import { CLERK_WEBHOOK_MAX_BYTES, CLERK_WEBHOOK_PATH, clerkWebhookHandler } from './http/clerk-webhook.ts';
 import { CATALOG_UPLOAD_PATH, catalogUploadHandlers } from './http/catalog-upload.ts';
+import { INVOICE_UPLOAD_ROUTE, invoiceUploadHandlers } from './http/invoice-upload.ts';
 import { errorHandler, notFound, sendError } from './http/errors.ts';
 import { createApiMetrics, metricsEndpoint, recordRequests, type ApiMetrics } from './http/metrics.ts';
 import { createRateLimiter, type RateLimits } from './http/rate-limit.ts';
@@ -119,6 +120,8 @@ export function createApp(parts: AppParts): { app: Express; metrics: ApiMetrics 
 
   // Catalogue files as the raw body (up to 8 MiB, beyond the JSON parser's 1 MB): same guards, before the parser.
   app.post(`${REST_BASE_PATH}${CATALOG_UPLOAD_PATH}`, ...guards, ...catalogUploadHandlers(deps));
+  // Invoice files as multipart/form-data (up to 20 MiB): same guards, before the parser.
+  app.post(`${REST_BASE_PATH}${INVOICE_UPLOAD_ROUTE}`, ...guards, ...invoiceUploadHandlers(deps));
 
   app.use('/trpc', ...guards, trpcHandler(deps, logger));
   app.use(REST_BASE_PATH, express.json({ limit: MAX_BODY_BYTES }), ...guards, restHandler(deps, logger));

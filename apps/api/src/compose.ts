@@ -2,6 +2,12 @@ import { createPublicKey } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Express } from 'express';
 import { createAreaServices, type DevTokenPort } from '@iris/api';
+import {
+  createInvoiceStorage,
+  createInvoicingMetrics,
+  describeInvoiceStorage,
+  invoiceStorageConfigFromEnv,
+} from '@iris/invoicing';
 import { createLogger, systemClock, type Clock, type Logger } from '@iris/core';
 import { createDb, createPool, type Db } from '@iris/db';
 import {
@@ -14,6 +20,7 @@ import {
 } from '@iris/identity';
 import type pg from 'pg';
 import { createApp } from './app.ts';
+import { createApiMetrics } from './http/metrics.ts';
 import { createDevTokenIssuer } from './auth/dev-tokens.ts';
 import { createClerkSessionVerifier, type SessionVerifier } from './auth/session.ts';
 import type { ApiEnv } from './env.ts';
@@ -79,7 +86,12 @@ export async function composeApi(
   });
 
   const startedAt = Date.now();
+  // Built here so the invoicing metrics share the /metrics registry.
+  const metrics = createApiMetrics();
+  const invoiceStorageConfig = invoiceStorageConfigFromEnv(env);
+  logger.info({ invoiceStorage: describeInvoiceStorage(invoiceStorageConfig) }, 'invoice storage');
   const { app } = createApp({
+    metrics,
     config: {
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
       corsOrigins: env.CORS_ORIGINS,
@@ -131,6 +143,10 @@ export async function composeApi(
         notifications: {
           allowPrivateWebhookUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS,
           webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+        },
+        invoicing: {
+          storage: createInvoiceStorage(invoiceStorageConfig),
+          metrics: createInvoicingMetrics(metrics.registry),
         },
       }),
     },

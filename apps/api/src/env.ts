@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { parseEnv, zCsv, zFlag, zLogLevel, zNodeEnv, zPostgresUrl } from '@iris/core';
+import { invoiceStorageEnvShape, refineInvoiceStorageEnv } from '@iris/invoicing';
 
 /** Express's `trust proxy`: a hop count, true/false, or addresses/subnets (comma-separated). */
 const zTrustProxy = z
@@ -93,7 +94,10 @@ const ZApiEnv = z
     WEBHOOK_ALLOW_PRIVATE_URLS: zFlag.default(false),
     /** How long one webhook delivery attempt may take. */
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(30_000).default(10_000),
+    /** Where uploaded invoice files are kept (the worker reads them from the same place). */
+    ...invoiceStorageEnvShape,
   })
+  .superRefine(refineInvoiceStorageEnv)
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_ALLOW_PRIVATE_URLS && env.NODE_ENV === 'production') {
       ctx.addIssue({

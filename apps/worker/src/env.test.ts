@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadWorkerEnv } from './env.ts';
 
@@ -12,7 +13,27 @@ describe('worker env', () => {
       AUDIT_RETENTION_DAYS: 365,
       WEBHOOK_ALLOW_PRIVATE_URLS: false,
       WEBHOOK_TIMEOUT_MS: 10_000,
+      INVOICE_STORAGE_DRIVER: 'local',
+      INVOICE_STORAGE_DIR: './var/invoices',
+      INVOICE_S3_FORCE_PATH_STYLE: false,
+      OCR_WORKERS: availableParallelism(),
     });
+  });
+
+  it('reads the invoice storage; the s3 driver needs a region, a bucket and both keys or none', () => {
+    const base = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/iris', INVOICE_STORAGE_DRIVER: 's3' };
+    expect(() => loadWorkerEnv(base)).toThrow(/INVOICE_S3_BUCKET/);
+    const s3 = { ...base, INVOICE_S3_REGION: 'eu-north-1', INVOICE_S3_BUCKET: 'iris-invoices' };
+    expect(loadWorkerEnv({ ...s3, INVOICE_S3_FORCE_PATH_STYLE: 'true', OCR_WORKERS: '3' })).toMatchObject({
+      INVOICE_STORAGE_DRIVER: 's3',
+      INVOICE_S3_BUCKET: 'iris-invoices',
+      INVOICE_S3_FORCE_PATH_STYLE: true,
+      OCR_WORKERS: 3,
+    });
+    expect(() => loadWorkerEnv({ ...s3, INVOICE_S3_ACCESS_KEY_ID: 'AKID' })).toThrow(
+      /INVOICE_S3_SECRET_ACCESS_KEY/,
+    );
+    expect(() => loadWorkerEnv({ ...base, INVOICE_STORAGE_DRIVER: 'ftp' })).toThrow(/INVOICE_STORAGE_DRIVER/);
   });
 
   it('refuses private webhook URLs in production', () => {

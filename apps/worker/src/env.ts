@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { parseEnv, zFlag, zLogLevel, zNodeEnv, zPostgresUrl } from '@iris/core';
+import { invoiceStorageEnvShape, refineInvoiceStorageEnv } from '@iris/invoicing';
 import { z } from 'zod';
 
 export const ZWorkerEnv = z
@@ -31,7 +33,12 @@ export const ZWorkerEnv = z
     WEBHOOK_ALLOW_PRIVATE_URLS: zFlag.default(false),
     /** How long one webhook delivery attempt may take. */
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(30_000).default(10_000),
+    /** Where invoice files are kept (the API writes them, extraction reads them): the same on both. */
+    ...invoiceStorageEnvShape,
+    /** tesseract.js worker threads for scanned invoices (default: the number of cores). */
+    OCR_WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   })
+  .superRefine(refineInvoiceStorageEnv)
   .refine((env) => !(env.WEBHOOK_ALLOW_PRIVATE_URLS && env.NODE_ENV === 'production'), {
     path: ['WEBHOOK_ALLOW_PRIVATE_URLS'],
     message: 'WEBHOOK_ALLOW_PRIVATE_URLS is refused in production (webhooks could reach internal services)',

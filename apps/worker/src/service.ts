@@ -1,5 +1,6 @@
 import { createLogger } from '@iris/core';
 import { createDb } from '@iris/db';
+import { describeInvoiceStorage, invoiceStorageConfigFromEnv } from '@iris/invoicing';
 import { loadWorkerEnv } from './env.ts';
 import { createWorkerMetrics, startMetricsServer } from './metrics.ts';
 import { startWorker } from './worker.ts';
@@ -23,6 +24,8 @@ const metricsServer = env.METRICS_PORT
     })
   : undefined;
 
+const invoiceStorage = invoiceStorageConfigFromEnv(env);
+
 const worker = await startWorker({
   connectionString: env.DATABASE_URL_DIRECT ?? env.DATABASE_URL,
   concurrency: env.WORKER_CONCURRENCY,
@@ -34,10 +37,14 @@ const worker = await startWorker({
     allowPrivateWebhookUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS,
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
   },
+  invoicing: { storage: invoiceStorage, ocrWorkers: env.OCR_WORKERS },
 });
 logger.info(
   {
     concurrency: env.WORKER_CONCURRENCY,
+    // Never the S3 keys.
+    invoiceStorage: describeInvoiceStorage(invoiceStorage),
+    ocrWorkers: env.OCR_WORKERS,
     metrics: metricsServer
       ? { host: env.METRICS_HOST, port: metricsServer.port, protected: Boolean(env.METRICS_TOKEN) }
       : undefined,

@@ -10,6 +10,7 @@ import { createHeartbeatTask } from './tasks/system__heartbeat.ts';
 import { createDeliverWebhookTask } from './tasks/notification__deliver_webhook.ts';
 import { createScheduleStandingOrdersTask } from './tasks/standing_order__schedule_due.ts';
 import { createPlaceStandingOrderTask } from './tasks/standing_order__place.ts';
+import { createExtractInvoiceTask } from './tasks/invoice__extract.ts';
 
 export function createJobHandlers(deps: TaskDeps): JobHandlers {
   return {
@@ -21,6 +22,7 @@ export function createJobHandlers(deps: TaskDeps): JobHandlers {
     notification__deliver_webhook: createDeliverWebhookTask(deps),
     standing_order__schedule_due: createScheduleStandingOrdersTask(deps),
     standing_order__place: createPlaceStandingOrderTask(deps),
+    invoice__extract: createExtractInvoiceTask(deps),
   };
 }
 

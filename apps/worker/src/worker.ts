@@ -4,7 +4,8 @@ import { toGraphileLogger, WORKER_SCHEMA } from '@iris/jobs';
 import { run, type ParsedCronItem, type Runner, type TaskList } from 'graphile-worker';
 import { parsedCrontab } from './crontab.ts';
 import type { NotificationConfig } from '@iris/notifications';
-import { createWorkerAreaServices } from './areas.ts';
+import { createInvoicingMetrics, createInvoiceStorage, type InvoiceStorageConfig } from '@iris/invoicing';
+import { createWorkerAreaServices, type WorkerAreaServices, type WorkerInvoicingOptions } from './areas.ts';
 import { createWorkerMetrics, type WorkerMetrics } from './metrics.ts';
 import { createTaskList } from './task-list.ts';
 
@@ -22,6 +23,13 @@ export interface StartWorkerOptions {
   auditRetentionDays?: number;
   /** Webhook delivery settings (default: public https URLs only, 10 s per attempt). */
   notifications?: NotificationConfig;
+  /** Invoice files and OCR (default: ./var/invoices, one OCR thread per core). */
+  invoicing?: {
+    storage?: InvoiceStorageConfig | undefined;
+    ocrWorkers?: number | undefined;
+    /** Replaces the real extractor (tests). */
+    extractor?: WorkerInvoicingOptions['extractor'];
+  };
   /** Replaces the task list (tests); the real one is every job in @iris/jobs, parsed and measured. */
   taskList?: TaskList;
   /** Replaces the crontab; `[]` runs no cron (tests). */
@@ -52,21 +60,26 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
     createDb({ url: options.connectionString, poolSize: concurrency + 2, applicationName: 'iris-worker' });
   const clock = options.clock ?? systemClock;
   const auditRetentionDays = options.auditRetentionDays ?? 365;
-  const taskList =
-    options.taskList ??
-    createTaskList({
+  let areas: WorkerAreaServices | undefined;
+  let taskList = options.taskList;
+  if (!taskList) {
+    areas = createWorkerAreaServices({
       db,
-      metrics,
       clock,
-      logger: options.logger,
       auditRetentionDays,
-      areas: createWorkerAreaServices({
-        db,
-        clock,
-        auditRetentionDays,
-        notifications: options.notifications,
-      }),
+      notifications: options.notifications,
+      logger: options.logger,
+      invoicing: {
+        storage: createInvoiceStorage(
+          options.invoicing?.storage ?? { driver: 'local', dir: './var/invoices' },
+        ),
+        metrics: createInvoicingMetrics(metrics.registry),
+        ocrWorkers: options.invoicing?.ocrWorkers,
+        extractor: options.invoicing?.extractor,
+      },
     });
+    taskList = createTaskList({ db, metrics, clock, logger: options.logger, auditRetentionDays, areas });
+  }
 
   // The queue's own pool, owned here rather than by graphile-worker: its release does not wait for
   // pool.end() and drops the pool's error handler at once, so a connection the server closes meanwhile
@@ -95,6 +108,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       parsedCronItems: options.cronItems ?? parsedCrontab(),
     });
   } catch (error) {
+    await areas?.close();
     await queuePool.end();
     if (ownsDb) await db.$disconnect();
     throw error;
@@ -123,6 +137,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
   const release = () =>
     (released ??= (async () => {
       await promise.catch(() => {});
+      // After the runner: no job uses the OCR threads any more.
+      await areas?.close();
       await queuePool.end();
       if (ownsDb) await db.$disconnect();
     })());

@@ -2,6 +2,7 @@ import type { Clock, Logger } from '@iris/core';
 
 import type { CatalogServices } from '@iris/catalog';
 import type { Actor, IdentityServices, Role } from '@iris/identity';
+import type { InvoicingServices } from '@iris/invoicing';
 import type { MenuServices } from '@iris/menus';
 import type { NotificationServices } from '@iris/notifications';
 import type { OrderingServices, RepeatBuyingServices } from '@iris/ordering';
@@ -45,6 +46,7 @@ export interface ApiDeps {
   ordering: OrderingServices;
   repeatBuying: RepeatBuyingServices;
   menus: MenuServices;
+  invoicing: InvoicingServices;
 }
 
 export interface Context {

@@ -7,3 +7,4 @@ export { publicProcedure, authedProcedure, roleProcedure, router } from './trpc.
 export * from './list-query.ts';
 export { createAreaServices } from './services.ts';
 export * from './routers/catalog/imports/upload.ts';
+export * from './routers/invoices/upload.ts';

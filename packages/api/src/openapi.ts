@@ -6,6 +6,7 @@ import {
   CATALOG_IMPORT_UPLOAD_PATH,
   CATALOG_IMPORT_UPLOAD_TYPES,
 } from './routers/catalog/imports/upload.ts';
+import { INVOICE_UPLOAD_MAX_BYTES, INVOICE_UPLOAD_PATH } from './routers/invoices/upload.ts';
 
 export const REST_BASE_PATH = '/api/v1';
 
@@ -55,7 +56,12 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenAPIObject {
     defs: { ErrorEnvelope: ZErrorEnvelope },
   });
   // Plain Express routes behind the same authentication and rate limit: the loop adds their 401/429.
-  document.paths = { ...document.paths, ...catalogImportUploadPath(), ...options.extraPaths };
+  document.paths = {
+    ...document.paths,
+    ...catalogImportUploadPath(),
+    ...invoiceUploadPath(),
+    ...options.extraPaths,
+  };
   for (const pathItem of Object.values(document.paths ?? {})) {
     for (const operation of Object.values(
       pathItem as Record<string, { responses?: Record<string, unknown> }>,
@@ -256,6 +262,92 @@ function catalogImportUploadPath(): NonNullable<OpenAPIObject['paths']> {
           '413': envelopeResponse(`PAYLOAD_TOO_LARGE: a file over ${mebibytes} MiB`),
           '422': envelopeResponse(
             'IMPORT_FILE_INVALID: the file cannot be read at all (not UTF-8, not CSV/JSON, over 20,000 rows); details.importId names the failed run when one was recorded',
+          ),
+        },
+      },
+    },
+  };
+}
+
+/**
+ * POST /restaurants/{restaurantId}/invoices/files: an invoice file as multipart/form-data
+ * (apps/api/src/http/invoice-upload.ts). The response body is the invoice as GET /invoices/{invoiceId} answers it.
+ */
+function invoiceUploadPath(): NonNullable<OpenAPIObject['paths']> {
+  const mebibytes = INVOICE_UPLOAD_MAX_BYTES / (1024 * 1024);
+  const result = (description: string) => ({
+    description,
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object' as const,
+          required: ['duplicate', 'invoice'],
+          properties: {
+            duplicate: { type: 'boolean' as const },
+            invoice: { $ref: '#/components/schemas/Invoice' },
+          },
+        },
+      },
+    },
+  });
+  return {
+    [INVOICE_UPLOAD_PATH]: {
+      post: {
+        operationId: 'invoices-upload',
+        summary: `Upload a supplier invoice (PDF, PNG, JPEG, or PEPPOL BIS 3 / Svefaktura XML, up to ${mebibytes} MiB) for reading and reconciliation (key: invoices:write)`,
+        description:
+          'multipart/form-data with exactly one file in the field `file`. The content decides the type (its first bytes), and must ' +
+          "agree with the part's Content-Type and the file name's extension when those name a type. The file is stored and the invoice " +
+          "recorded as `received`; reading it (XML, the PDF's text layer, or OCR) and reconciling it with its order happen in the " +
+          'background: poll GET /invoices/{invoiceId} or listen for the invoice.matched / invoice.needs_review webhooks. The same file ' +
+          'sent again (same SHA-256) for the same restaurant is not stored twice: the answer is 200 with the existing invoice. ' +
+          "Callable by the restaurant's members (staff too), admins, and the restaurant's keys with invoices:write.",
+        tags: ['invoices'],
+        security: [{ bearerAuth: [] }],
+        parameters: [
+          {
+            name: 'restaurantId',
+            in: 'path' as const,
+            required: true,
+            schema: { type: 'string' as const, format: 'uuid' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object' as const,
+                required: ['file'],
+                properties: {
+                  file: {
+                    type: 'string' as const,
+                    format: 'binary',
+                    description: `The invoice file, at most ${INVOICE_UPLOAD_MAX_BYTES} bytes`,
+                  },
+                },
+              },
+              encoding: {
+                file: { contentType: 'application/pdf, image/png, image/jpeg, application/xml, text/xml' },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': result('A new invoice: stored, status received, extraction queued'),
+          '200': result('The restaurant already had this exact file: the existing invoice, nothing stored'),
+          '400': envelopeResponse(
+            'BAD_REQUEST: not multipart/form-data, no `file` part, more than one file, or a malformed body; VALIDATION_FAILED: a malformed restaurantId',
+          ),
+          '401': envelopeResponse('UNAUTHENTICATED: no valid session token or API key'),
+          '403': envelopeResponse('FORBIDDEN: a key without invoices:write'),
+          '404': envelopeResponse('ORGANIZATION_NOT_FOUND: no such restaurant that you can see'),
+          '413': envelopeResponse(`PAYLOAD_TOO_LARGE: a file over ${mebibytes} MiB`),
+          '415': envelopeResponse(
+            'UNSUPPORTED_MEDIA_TYPE: a declared type or extension Iris does not read (accepted: PDF, PNG, JPEG, XML)',
+          ),
+          '422': envelopeResponse(
+            'INVOICE_FILE_INVALID: an empty file, content of no accepted kind, or content that is not what was declared (a ZIP named .pdf)',
           ),
         },
       },

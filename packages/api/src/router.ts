@@ -16,6 +16,9 @@ import { reorderRouter } from './routers/reorder/_router.ts';
 import { menusRouter } from './routers/menus/_router.ts';
 import { notificationsRouter } from './routers/notifications/_router.ts';
 import { webhooksRouter } from './routers/webhooks/_router.ts';
+import { invoicesRouter } from './routers/invoices/_router.ts';
+import { creditRequestsRouter } from './routers/credit-requests/_router.ts';
+import { priceAlertsRouter } from './routers/price-alerts/_router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -37,6 +40,9 @@ export const appRouter = router({
   menus: menusRouter,
   notifications: notificationsRouter,
   webhooks: webhooksRouter,
+  invoices: invoicesRouter,
+  creditRequests: creditRequestsRouter,
+  priceAlerts: priceAlertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -42,6 +42,11 @@ interface World {
   notificationA: string;
   webhookEndpointA: string;
   webhookDeliveryA: string;
+  /** Restaurant A's invoice from supplier A (needs_review, one line), its credit request and price alert. */
+  invoiceA: string;
+  invoiceLineA: string;
+  creditRequestA: string;
+  priceAlertA: string;
   /** Ids that must never appear in what an attacker reads. */
   secretIds: string[];
 }
@@ -360,6 +365,46 @@ const CASES: Record<string, Case> = {
     kind: 'denied',
     input: (w) => ({ organizationId: w.restaurantA, deliveryId: w.webhookDeliveryA }),
   },
+
+  'invoices.list': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA, limit: 50 }) },
+  'invoices.get': { kind: 'denied', input: (w) => ({ invoiceId: w.invoiceA }) },
+  'invoices.correct': {
+    kind: 'denied',
+    input: (w) => ({ invoiceId: w.invoiceA, version: 1, fields: { invoiceNumber: 'X-1' } }),
+  },
+  'invoices.reconcile': { kind: 'denied', input: (w) => ({ invoiceId: w.invoiceA }) },
+  'invoices.acceptDeviation': {
+    kind: 'denied',
+    input: (w) => ({ invoiceId: w.invoiceA, lineId: w.invoiceLineA, note: 'ok' }),
+  },
+  'invoices.approve': { kind: 'denied', input: (w) => ({ invoiceId: w.invoiceA, version: 1 }) },
+  'invoices.dispute': {
+    kind: 'denied',
+    input: (w) => ({ invoiceId: w.invoiceA, version: 1, reason: 'x', amount: '10.00' }),
+  },
+  'invoices.settings.get': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA }) },
+  'invoices.settings.update': {
+    kind: 'denied',
+    input: (w) => ({
+      restaurantId: w.restaurantA,
+      priceTolerancePct: '5',
+      quantityTolerancePct: '5',
+      priceAlertThresholdPct: '5',
+      orderWindowDays: 30,
+    }),
+  },
+  'creditRequests.listForRestaurant': {
+    kind: 'denied',
+    input: (w) => ({ restaurantId: w.restaurantA, limit: 50 }),
+  },
+  'creditRequests.listForSupplier': {
+    kind: 'denied',
+    input: (w) => ({ supplierId: w.supplierA, limit: 50 }),
+  },
+  'creditRequests.get': { kind: 'denied', input: (w) => ({ creditRequestId: w.creditRequestA }) },
+  'creditRequests.withdraw': { kind: 'denied', input: (w) => ({ creditRequestId: w.creditRequestA }) },
+  'priceAlerts.list': { kind: 'denied', input: (w) => ({ restaurantId: w.restaurantA, limit: 50 }) },
+  'priceAlerts.acknowledge': { kind: 'denied', input: (w) => ({ priceAlertId: w.priceAlertA }) },
 };
 
 const ALL_PERMISSIONS = PERMISSIONS;
@@ -612,6 +657,64 @@ beforeAll(async () => {
     select: { id: true },
   });
 
+  const invoice = await db.invoice.create({
+    data: {
+      restaurantId: restaurantA,
+      supplierId: supplierA,
+      orderId: order.id,
+      status: 'needs_review',
+      fileName: 'F-1001.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: 2048,
+      contentHash: 'a'.repeat(64),
+      storageKey: `invoices/${restaurantA}/${'a'.repeat(64)}`,
+      invoiceNumber: 'F-1001',
+      invoiceDate: new Date('2026-05-12T00:00:00Z'),
+      reviewReasons: ['LINE_DEVIATIONS'],
+      lines: {
+        create: {
+          position: 1,
+          articleNumber: 'A-1',
+          description: 'Vispgrädde',
+          quantity: '4',
+          unitPrice: '45.000',
+          vatRate: '6',
+          lineTotal: '180.00',
+          outcome: 'price_deviation',
+          productId: product.id,
+          expectedUnitPrice: '42.000',
+        },
+      },
+    },
+    select: { id: true, lines: { select: { id: true } } },
+  });
+  const invoiceLine = invoice.lines[0]!.id;
+  const creditRequest = await db.creditRequest.create({
+    data: {
+      invoiceId: invoice.id,
+      restaurantId: restaurantA,
+      supplierId: supplierA,
+      amount: '12.00',
+      reason: 'Price above contract',
+    },
+    select: { id: true },
+  });
+  const priceAlert = await db.priceAlert.create({
+    data: {
+      restaurantId: restaurantA,
+      supplierId: supplierA,
+      invoiceId: invoice.id,
+      invoiceLineId: invoiceLine,
+      productId: product.id,
+      description: 'Vispgrädde',
+      kind: 'differs_from_contract',
+      invoicedUnitPrice: '45.000',
+      referenceUnitPrice: '42.000',
+      changePct: '7.143',
+    },
+    select: { id: true },
+  });
+
   world = {
     restaurantA,
     supplierA,
@@ -636,7 +739,15 @@ beforeAll(async () => {
     notificationA: notification.id,
     webhookEndpointA: endpoint.id,
     webhookDeliveryA: delivery.id,
+    invoiceA: invoice.id,
+    invoiceLineA: invoiceLine,
+    creditRequestA: creditRequest.id,
+    priceAlertA: priceAlert.id,
     secretIds: [
+      invoice.id,
+      invoiceLine,
+      creditRequest.id,
+      priceAlert.id,
       product.id,
       priceList.id,
       contractPrice.id,

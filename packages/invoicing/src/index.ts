@@ -1,1 +1,22 @@
-export {};
+// The extractors (pdfjs, canvas, tesseract.js) are `@iris/invoicing/extract`, so the API never loads them.
+export * from './model.ts';
+export * from './checks.ts';
+export * from './parse/index.ts';
+export * from './metrics.ts';
+export * from './storage/index.ts';
+export * from './capture/capture.service.ts';
+export * from './extraction/extraction.service.ts';
+export * from './services.ts';
+export * from './views.ts';
+export * from './invoice.repository.ts';
+export * from './reconcile/engine.ts';
+export * from './reconcile/reconciliation.service.ts';
+export * from './review/transitions.ts';
+export * from './review/review.schemas.ts';
+export * from './review/invoice-review.service.ts';
+export * from './alerts/price-alerts.ts';
+export * from './alerts/price-alert.repository.ts';
+export * from './alerts/price-alert.service.ts';
+export * from './credit/credit-request.repository.ts';
+export * from './credit/credit-request.service.ts';
+export * from './settings/invoice-settings.ts';
