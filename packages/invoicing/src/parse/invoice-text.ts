@@ -3,7 +3,8 @@ import type { ExtractedInvoice, ExtractedLine, VatSubtotal } from '../model.ts';
 import { normaliseCreditNoteSigns } from './credit-note.ts';
 import { emptyInvoice } from './empty-invoice.ts';
 import { dec } from '@iris/core';
-import { looksLikeHeaderlessRow, looksLikeRow, parseTableRow, type ParsedRow } from './table-row.ts';
+import { looksLikeHeaderlessRow, looksLikeRow } from './row-shape.ts';
+import { parseTableRow, type ParsedRow } from './table-row.ts';
 import {
   CREDIT_TITLE,
   HEADER_PATTERNS,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeHeaderlessRow, parseTableRow } from './table-row.ts';
+import { looksLikeHeaderlessRow } from './row-shape.ts';
+import { parseTableRow } from './table-row.ts';
 import type { TextWord } from './text-lines.ts';
 
 /** Words from "text@confidence" parts (confidence 93 when left out). */

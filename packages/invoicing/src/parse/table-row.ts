@@ -1,7 +1,9 @@
 import { dec } from '@iris/core';
 import type { LineFlag } from '../model.ts';
 import { parseSwedishNumber, parseSwedishNumberStrict } from './swedish-number.ts';
+import { cleanRowWords } from './row-shape.ts';
 import type { TextWord } from './text-lines.ts';
+import { KNOWN_UNITS } from './units.ts';
 import { readRateWord } from './vat-rates.ts';
 
 /**
@@ -40,56 +42,8 @@ export interface RowOptions {
   rates: readonly string[];
 }
 
-/** The catalogue's units and their common spellings, used only to prefer one reading over another. */
-const KNOWN_UNITS = new Set([
-  'st',
-  'kg',
-  'l',
-  'krt',
-  'fp',
-  'pkt',
-  'dunk',
-  'säck',
-  'g',
-  'hg',
-  'lit',
-  'liter',
-  'ltr',
-  'kart',
-  'kartong',
-  'frp',
-  'förp',
-  'paket',
-  'fl',
-  'flaska',
-  'burk',
-  'bk',
-  'tub',
-  'ask',
-  'hink',
-  'påse',
-  'pall',
-  'dl',
-  'cl',
-  'ml',
-  'par',
-  'rle',
-  'rulle',
-  'set',
-  'kolli',
-  'back',
-  'låda',
-  'bunt',
-  'dos',
-  'port',
-  'tim',
-  'm',
-]);
 /** OCR reads the unit `l` as one of these. */
 const LITRE_LOOKALIKES = new Set(['1', 'I', '|']);
-const CURRENCY_WORDS = /^(?:kr\.?|SEK|:-)$/i;
-/** Stray table borders, rules and OCR specks. */
-const NOISE_WORD = /^[|¦:;'`´"_=~«»<>—–]+$/;
 const MAX_NUMBER_WORDS = 4;
 /** A word OCR made of a unit it could not read ("ER" for fp, "9"): short, and not a decimal number. */
 const GARBLED_UNIT = /^[^\s,]{1,5}$/;
@@ -123,21 +77,6 @@ interface Reading {
   /** Null when no number sits before the unit (OCR lost the quantity). */
   quantity: NumberSpan | null;
   score: number;
-}
-
-/** Drops border characters and currency words that sit after a number; trims `|` glued to words. */
-export function cleanRowWords(words: readonly TextWord[]): TextWord[] {
-  const cleaned: TextWord[] = [];
-  for (const word of words) {
-    for (const part of word.text.split(/\s+/)) {
-      const text = part.replace(/^\|+|\|+$/g, '');
-      if (text.length === 0 || NOISE_WORD.test(text)) continue;
-      const previous = cleaned[cleaned.length - 1];
-      if (CURRENCY_WORDS.test(text) && previous !== undefined && /\d$/.test(previous.text)) continue;
-      cleaned.push({ text, confidence: word.confidence });
-    }
-  }
-  return cleaned;
 }
 
 /** Every way the words ending just before `end` read as one number (1 to MAX_NUMBER_WORDS words). */
@@ -348,33 +287,4 @@ export function parseTableRow(rawWords: readonly TextWord[], options: RowOptions
     flags,
     vatUncertain: uncertain(best.vat, minConfidence),
   };
-}
-
-/** Whether a line looks like a table row (an article-like first word and a number at the end). */
-export function looksLikeRow(words: readonly TextWord[]): boolean {
-  const cleaned = cleanRowWords(words);
-  const first = cleaned[0];
-  const last = cleaned[cleaned.length - 1];
-  return (
-    cleaned.length >= 3 &&
-    first !== undefined &&
-    /\d/.test(first.text) &&
-    last !== undefined &&
-    parseSwedishNumber(last.text) !== null
-  );
-}
-
-/**
- * Whether a line outside the table looks like a row of it (OCR often loses the table header, printed
- * light on dark): an article number (four or more digits) first, a number last and an amount with
- * decimals somewhere.
- */
-export function looksLikeHeaderlessRow(words: readonly TextWord[]): boolean {
-  const cleaned = cleanRowWords(words);
-  const first = cleaned[0];
-  const last = cleaned[cleaned.length - 1];
-  if (first === undefined || last === undefined || !/^\d{4,}$/.test(first.text) || cleaned.length < 5) {
-    return false;
-  }
-  return parseSwedishNumber(last.text) !== null && cleaned.some((word) => /\d,\d{2,3}$/.test(word.text));
 }
