@@ -125,13 +125,16 @@ const LINE_SELECT = {
   acceptNote: true,
 } as const satisfies Prisma.InvoiceLineSelect;
 
-const INVOICE_SELECT = {
+/**
+ * The invoice's own columns. Inside a transaction Prisma would load several relations concurrently on the
+ * one connection (pg warns and will refuse), so locked reads take these, then the lines, one query after
+ * the other.
+ */
+const INVOICE_COLUMNS = {
   id: true,
   restaurantId: true,
   supplierId: true,
-  supplier: { select: { id: true, organization: { select: { name: true } } } },
   orderId: true,
-  order: { select: { id: true, number: true, status: true, requestedDeliveryDate: true, total: true } },
   status: true,
   documentType: true,
   source: true,
@@ -171,11 +174,20 @@ const INVOICE_SELECT = {
   version: true,
   createdAt: true,
   updatedAt: true,
+} as const satisfies Prisma.InvoiceSelect;
+
+const INVOICE_SELECT = {
+  ...INVOICE_COLUMNS,
+  supplier: { select: { id: true, organization: { select: { name: true } } } },
+  order: { select: { id: true, number: true, status: true, requestedDeliveryDate: true, total: true } },
   // Relation selects are not soft-delete filtered: say so.
   lines: { where: { deletedAt: null }, orderBy: { position: 'asc' }, select: LINE_SELECT },
 } as const satisfies Prisma.InvoiceSelect;
 
 type InvoiceRow = Prisma.InvoiceGetPayload<{ select: typeof INVOICE_SELECT }>;
+
+/** An invoice read under its row lock: what reconciliation and the review need, without supplier or order. */
+export type LockedInvoice = Omit<InvoiceRecord, 'supplier' | 'order'>;
 
 function toRecord(row: InvoiceRow): InvoiceRecord {
   const { supplier, ...rest } = row;
@@ -262,9 +274,16 @@ export class InvoiceRepository {
   }
 
   /** Locks the invoice row for the rest of `tx` (reconciliation and reviewers serialise on it), then reads it. */
-  async lockById(invoiceId: string, tx: Tx): Promise<InvoiceRecord | null> {
+  async lockById(invoiceId: string, tx: Tx): Promise<LockedInvoice | null> {
     await tx.$queryRaw`SELECT id FROM "invoice" WHERE id = ${invoiceId}::uuid AND "deletedAt" IS NULL FOR UPDATE`;
-    return this.findById(invoiceId, tx);
+    const row = await tx.invoice.findFirst({ where: { id: invoiceId }, select: INVOICE_COLUMNS });
+    if (!row) return null;
+    const lines = await tx.invoiceLine.findMany({
+      where: { invoiceId },
+      orderBy: { position: 'asc' },
+      select: LINE_SELECT,
+    });
+    return { ...row, lines };
   }
 
   /** Who the invoice belongs to, for authorization (no lines). */

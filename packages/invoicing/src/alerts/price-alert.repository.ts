@@ -95,6 +95,22 @@ export class PriceAlertRepository {
     return tx.priceAlert.create({ data: alert, select: SELECT });
   }
 
+  /** Open alerts of the invoice's lines (reconciliation compares them with what the lines raise now). */
+  async openForInvoice(invoiceId: string, tx: Tx): Promise<PriceAlertRecord[]> {
+    return tx.priceAlert.findMany({
+      where: { invoiceId, status: 'open' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: SELECT,
+    });
+  }
+
+  /** Removes open alerts (an acknowledged one is history and stays); how many went. */
+  async removeOpen(ids: readonly string[], tx: Tx): Promise<number> {
+    if (ids.length === 0) return 0;
+    const { count } = await tx.priceAlert.deleteMany({ where: { id: { in: [...ids] }, status: 'open' } });
+    return count;
+  }
+
   async acknowledge(
     id: string,
     data: { acknowledgedAt: Date; acknowledgedByUserId: string | null },

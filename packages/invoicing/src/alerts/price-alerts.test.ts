@@ -53,4 +53,14 @@ describe('priceAlertsFor', () => {
       }),
     ).toEqual([]);
   });
+
+  it('clamps the change to what the column holds', () => {
+    const [alert] = priceAlertsFor({
+      invoicedUnitPrice: dec('9000'),
+      expectedUnitPrice: dec('0.5'),
+      lastPaidUnitPrice: null,
+      thresholdPct: threshold,
+    });
+    expect(alert?.changePct.toFixed(3)).toBe('999999.999');
+  });
 });

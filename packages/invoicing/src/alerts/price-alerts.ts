@@ -1,4 +1,5 @@
 import type { Dec } from '@iris/core';
+import { storablePct } from '../reconcile/engine.ts';
 
 export type PriceAlertKind = 'differs_from_contract' | 'rise_vs_history';
 
@@ -6,12 +7,12 @@ export interface PriceAlertCandidate {
   kind: PriceAlertKind;
   invoicedUnitPrice: Dec;
   referenceUnitPrice: Dec;
-  /** (invoiced − reference) / reference × 100, 3 decimals. */
+  /** (invoiced − reference) / reference × 100, 3 decimals, clamped to ±999 999.999 (the column). */
   changePct: Dec;
 }
 
 function changePct(invoiced: Dec, reference: Dec): Dec {
-  return invoiced.minus(reference).dividedBy(reference).times(100).toDecimalPlaces(3);
+  return storablePct(invoiced.minus(reference).dividedBy(reference).times(100).toDecimalPlaces(3));
 }
 
 /**

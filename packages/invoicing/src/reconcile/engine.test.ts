@@ -9,6 +9,7 @@ import {
   parseOrderNumber,
   uninvoicedOrderLines,
   verdict,
+  MAX_STORED_PCT,
   type EngineInvoiceLine,
   type EngineOrderLine,
 } from './engine.ts';
@@ -107,6 +108,33 @@ describe('judgeLine', () => {
     expect(result.outcome).toBe('matched');
     expect(result.priceDeviationPct?.toFixed(3)).toBe('0.403');
     expect(result.quantityDeviationPct?.toFixed(3)).toBe('0.000');
+  });
+
+  it('computes no deviation from a flagged (unreadable) line', () => {
+    const result = judgeLine(
+      invoiceLine({ unitPrice: dec('9000'), flags: ['LOW_CONFIDENCE'] }),
+      orderLine({ unitPrice: dec('0.50') }),
+      tolerances,
+    );
+    expect(result.outcome).toBe('unreadable');
+    expect(result.priceDeviationPct).toBeNull();
+    expect(result.quantityDeviationPct).toBeNull();
+    expect(result.orderLineId).toBe('o1');
+  });
+
+  it('clamps a deviation beyond what the column holds (±999 999.999 %)', () => {
+    const price = judgeLine(
+      invoiceLine({ unitPrice: dec('9000') }),
+      orderLine({ unitPrice: dec('0.5') }),
+      tolerances,
+    );
+    expect(price.outcome).toBe('price_deviation');
+    expect(price.priceDeviationPct?.toFixed(3)).toBe(MAX_STORED_PCT.toFixed(3));
+    const quantity = judgeLine(invoiceLine({ quantity: dec('200000') }), orderLine(), tolerances);
+    expect(quantity.outcome).toBe('quantity_deviation');
+    expect(quantity.quantityDeviationPct?.toFixed(3)).toBe('999999.999');
+    const below = judgeLine(invoiceLine({ quantity: dec('-200000') }), orderLine(), tolerances);
+    expect(below.quantityDeviationPct?.toFixed(3)).toBe('-999999.999');
   });
 
   it('flags a price beyond tolerance', () => {
@@ -210,6 +238,37 @@ describe('verdict', () => {
     const note = { ...clean, documentType: 'credit_note' as const, orderFound: false, lines: [] };
     expect(verdict(note)).toEqual({ status: 'needs_review', reasons: ['CREDIT_NOTE_UNEXPECTED'] });
     expect(verdict({ ...note, creditRequestFound: true })).toEqual({ status: 'matched', reasons: [] });
+  });
+
+  it('names why a referenced order was not matched instead of NO_MATCHING_ORDER', () => {
+    const unmatched = {
+      ...clean,
+      orderFound: false,
+      lines: [{ outcome: 'not_ordered' as const, accepted: false }],
+    };
+    expect(verdict({ ...unmatched, orderConflict: 'ORDER_ALREADY_INVOICED' }).reasons).toEqual([
+      'ORDER_ALREADY_INVOICED',
+      'LINE_DEVIATIONS',
+    ]);
+    expect(verdict({ ...unmatched, orderConflict: 'SUPPLIER_MISMATCH' }).reasons).toEqual([
+      'SUPPLIER_MISMATCH',
+      'LINE_DEVIATIONS',
+    ]);
+    expect(verdict({ ...unmatched, duplicate: true })).toEqual({
+      status: 'needs_review',
+      reasons: ['DUPLICATE_INVOICE', 'LINE_DEVIATIONS'],
+    });
+  });
+
+  it('keeps a duplicate or a credit note of another amount in review', () => {
+    const note = { ...clean, documentType: 'credit_note' as const, orderFound: false, lines: [] };
+    expect(verdict({ ...note, creditAmountDiffers: true })).toEqual({
+      status: 'needs_review',
+      reasons: ['CREDIT_NOTE_AMOUNT_DIFFERS'],
+    });
+    expect(verdict({ ...note, duplicate: true }).reasons).toEqual(['DUPLICATE_INVOICE']);
+    // Matching lines do not make a duplicate invoice matched.
+    expect(verdict({ ...clean, duplicate: true }).status).toBe('needs_review');
   });
 
   it('keeps a failed extraction in review', () => {

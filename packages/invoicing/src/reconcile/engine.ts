@@ -25,6 +25,14 @@ export const REVIEW_REASONS = [
   /** Informational: delivered order lines the invoice does not bill. Does not by itself stop `matched`. */
   'ORDER_LINES_NOT_INVOICED',
   'CREDIT_NOTE_UNEXPECTED',
+  /** The referenced order is already matched to another invoice that is not disputed. */
+  'ORDER_ALREADY_INVOICED',
+  /** An earlier invoice of the restaurant has the same supplier, number and document type (e.g. PDF, then XML). */
+  'DUPLICATE_INVOICE',
+  /** The organisation number read names another supplier than the referenced order's. */
+  'SUPPLIER_MISMATCH',
+  /** The credit note's net total is not the net amount the credit request asks for. */
+  'CREDIT_NOTE_AMOUNT_DIFFERS',
 ] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
@@ -36,7 +44,14 @@ const BLOCKING: ReadonlySet<ReviewReason> = new Set([
   'FLAGGED_FIELDS',
   'EXTRACTION_FAILED',
   'CREDIT_NOTE_UNEXPECTED',
+  'ORDER_ALREADY_INVOICED',
+  'DUPLICATE_INVOICE',
+  'SUPPLIER_MISMATCH',
+  'CREDIT_NOTE_AMOUNT_DIFFERS',
 ]);
+
+/** Why no order was matched although one was referenced: each replaces NO_MATCHING_ORDER. */
+export type OrderConflict = 'ORDER_ALREADY_INVOICED' | 'SUPPLIER_MISMATCH';
 
 export interface EngineInvoiceLine {
   id: string;
@@ -176,10 +191,23 @@ export function pairLines(
   return pairs;
 }
 
-/** (actual − expected) / expected × 100, 3 decimals; null when there is nothing to compare against. */
+/** The largest magnitude a percentage column (Decimal(9,3)) holds. */
+export const MAX_STORED_PCT = dec('999999.999');
+
+/**
+ * A percentage clamped to what the columns hold: a misread or absurd number (9000 against 0.50) would
+ * otherwise fail the whole write; past ±999 999.999 % the exact figure tells a reviewer nothing more.
+ */
+export function storablePct(value: Dec): Dec {
+  if (value.greaterThan(MAX_STORED_PCT)) return MAX_STORED_PCT;
+  if (value.lessThan(MAX_STORED_PCT.negated())) return MAX_STORED_PCT.negated();
+  return value;
+}
+
+/** (actual − expected) / expected × 100, 3 decimals, clamped; null when there is nothing to compare against. */
 export function deviationPct(actual: Dec, expected: Dec): Dec | null {
   if (expected.isZero()) return null;
-  return actual.minus(expected).dividedBy(expected).times(100).toDecimalPlaces(3);
+  return storablePct(actual.minus(expected).dividedBy(expected).times(100).toDecimalPlaces(3));
 }
 
 function outside(actual: Dec, expected: Dec, tolerancePct: Dec): boolean {
@@ -210,12 +238,13 @@ export function judgeLine(
     priceDeviationPct: null,
     quantityDeviationPct: null,
   };
-  if (orderLine && line.unitPrice) base.priceDeviationPct = deviationPct(line.unitPrice, orderLine.unitPrice);
-  if (orderLine && line.quantity)
-    base.quantityDeviationPct = deviationPct(line.quantity, expectedQuantity(orderLine));
-
+  // A flagged line's numbers are not trusted: no deviation is computed from them until corrected.
   if (line.flags.length > 0 || line.quantity === null || line.unitPrice === null)
     return { ...base, outcome: 'unreadable' };
+  if (orderLine) {
+    base.priceDeviationPct = deviationPct(line.unitPrice, orderLine.unitPrice);
+    base.quantityDeviationPct = deviationPct(line.quantity, expectedQuantity(orderLine));
+  }
   if (!orderLine) return { ...base, outcome: 'not_ordered' };
   const nothingArrived =
     orderLine.discrepancyReason === 'missing' ||
@@ -256,8 +285,14 @@ export interface VerdictInput {
   documentType: 'invoice' | 'credit_note';
   supplierFound: boolean;
   orderFound: boolean;
+  /** Why an order was deliberately not matched (replaces NO_MATCHING_ORDER). */
+  orderConflict?: OrderConflict | null;
+  /** An earlier invoice has the same supplier, number and document type: never matched. */
+  duplicate?: boolean;
   /** For a credit note: an open credit request it settles. */
   creditRequestFound: boolean;
+  /** For a credit note: a request was found by the invoice it names, but the amounts differ. */
+  creditAmountDiffers?: boolean;
   extractionFailed: boolean;
   documentFlags: readonly string[];
   lines: readonly { outcome: LineOutcome; accepted: boolean }[];
@@ -277,10 +312,13 @@ export function verdict(input: VerdictInput): Verdict {
   const reasons: ReviewReason[] = [];
   if (input.extractionFailed) reasons.push('EXTRACTION_FAILED');
   if (!input.supplierFound) reasons.push('SUPPLIER_UNKNOWN');
+  if (input.duplicate) reasons.push('DUPLICATE_INVOICE');
   if (input.documentType === 'credit_note') {
-    if (!input.creditRequestFound) reasons.push('CREDIT_NOTE_UNEXPECTED');
+    if (input.creditAmountDiffers) reasons.push('CREDIT_NOTE_AMOUNT_DIFFERS');
+    else if (!input.creditRequestFound && !input.duplicate) reasons.push('CREDIT_NOTE_UNEXPECTED');
   } else {
-    if (!input.orderFound) reasons.push('NO_MATCHING_ORDER');
+    if (input.orderConflict) reasons.push(input.orderConflict);
+    else if (!input.orderFound && !input.duplicate) reasons.push('NO_MATCHING_ORDER');
     if (input.lines.some((line) => line.outcome !== 'matched' && !line.accepted))
       reasons.push('LINE_DEVIATIONS');
     if (input.uninvoicedOrderLines > 0) reasons.push('ORDER_LINES_NOT_INVOICED');

@@ -1,4 +1,4 @@
-import { type Prisma, type DbOrTx } from '@iris/db';
+import { type Prisma, type DbOrTx, type Tx } from '@iris/db';
 
 /** An order as reconciliation compares it. */
 export interface OrderForMatch {
@@ -99,16 +99,21 @@ export class ReconcileRepository {
     return rows;
   }
 
-  /** The supplier that knows this restaurant by this customer number. */
+  /**
+   * The supplier that knows this restaurant by this customer number; null when none or several do
+   * (customer numbers are unique only per supplier, so a shared one identifies nobody).
+   */
   async supplierByCustomerNumber(
     restaurantId: string,
     customerNumber: string,
     tx: DbOrTx = this.#db,
   ): Promise<SupplierCandidate | null> {
-    return tx.customerRelationship.findFirst({
+    const rows = await tx.customerRelationship.findMany({
       where: { restaurantId, customerNumber },
       select: { supplierId: true, status: true, customerNumber: true },
+      take: 2,
     });
+    return rows.length === 1 ? rows[0]! : null;
   }
 
   /** The restaurant's order with this number (another restaurant's order is never returned). */
@@ -124,38 +129,123 @@ export class ReconcileRepository {
     return tx.order.findFirst({ where: { id: orderId }, select: ORDER_SELECT });
   }
 
+  async orderStatus(orderId: string, tx: DbOrTx = this.#db): Promise<string | null> {
+    const row = await tx.order.findFirst({ where: { id: orderId }, select: { status: true } });
+    return row?.status ?? null;
+  }
+
   /**
-   * Billable orders of the restaurant with the supplier delivered within the window, leaving out orders
-   * another non-disputed invoice (not a credit note) is already matched to.
+   * Locks the order row for the rest of `tx`: two reconciliations that chose the same order serialise
+   * here, and the second then sees the first one's match in `invoiceMatchedTo`.
    */
-  async ordersInWindow(
-    input: { restaurantId: string; supplierId: string; from: Date; to: Date; excludeInvoiceId: string },
+  async lockOrder(orderId: string, tx: Tx): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM "order" WHERE id = ${orderId}::uuid FOR UPDATE`;
+  }
+
+  /** Another invoice (not a credit note, not disputed) already matched to the order. */
+  async invoiceMatchedTo(
+    orderId: string,
+    excludeInvoiceId: string,
     tx: DbOrTx = this.#db,
-  ): Promise<OrderForMatch[]> {
-    return tx.order.findMany({
+  ): Promise<{ id: string } | null> {
+    return tx.invoice.findFirst({
       where: {
-        restaurantId: input.restaurantId,
-        supplierId: input.supplierId,
-        status: { in: [...BILLABLE_ORDER_STATUSES] },
-        requestedDeliveryDate: { gte: input.from, lte: input.to },
-        invoices: {
-          none: {
-            id: { not: input.excludeInvoiceId },
-            deletedAt: null,
-            documentType: 'invoice',
-            status: { not: 'disputed' },
-          },
-        },
+        orderId,
+        id: { not: excludeInvoiceId },
+        documentType: 'invoice',
+        status: { not: 'disputed' },
       },
-      orderBy: [{ requestedDeliveryDate: 'asc' }, { number: 'asc' }],
-      take: 50,
-      select: ORDER_SELECT,
+      select: { id: true },
     });
   }
 
   /**
-   * The last unit price this restaurant was invoiced for the supplier's article before `before` (invoice
-   * date), on a non-disputed invoice other than `excludeInvoiceId`.
+   * An invoice the restaurant received earlier (created first; the id breaks a tie) with the same supplier,
+   * number and document type: the PDF and then the XML of one invoice, or the same invoice sent twice.
+   */
+  async earlierDuplicate(
+    input: {
+      invoiceId: string;
+      restaurantId: string;
+      supplierId: string;
+      invoiceNumber: string;
+      documentType: 'invoice' | 'credit_note';
+      createdAt: Date;
+    },
+    tx: DbOrTx = this.#db,
+  ): Promise<{ id: string } | null> {
+    return tx.invoice.findFirst({
+      where: {
+        restaurantId: input.restaurantId,
+        supplierId: input.supplierId,
+        invoiceNumber: input.invoiceNumber,
+        documentType: input.documentType,
+        id: { not: input.invoiceId },
+        OR: [
+          { createdAt: { lt: input.createdAt } },
+          { createdAt: input.createdAt, id: { lt: input.invoiceId } },
+        ],
+      },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    });
+  }
+
+  /**
+   * Billable orders of the restaurant with the supplier delivered within the window, leaving out orders
+   * another non-disputed invoice (not a credit note) is already matched to: the `limit` closest to
+   * `anchor` (up to `limit` on each side, merged by distance), so a busy window keeps the likely ones.
+   */
+  async ordersInWindow(
+    input: {
+      restaurantId: string;
+      supplierId: string;
+      anchor: Date;
+      from: Date;
+      to: Date;
+      excludeInvoiceId: string;
+      limit?: number;
+    },
+    tx: DbOrTx = this.#db,
+  ): Promise<OrderForMatch[]> {
+    const limit = input.limit ?? 50;
+    const where = {
+      restaurantId: input.restaurantId,
+      supplierId: input.supplierId,
+      status: { in: [...BILLABLE_ORDER_STATUSES] },
+      invoices: {
+        none: {
+          id: { not: input.excludeInvoiceId },
+          deletedAt: null,
+          documentType: 'invoice',
+          status: { not: 'disputed' },
+        },
+      },
+    } as const satisfies Prisma.OrderWhereInput;
+    // Sequential on purpose: queries on one transaction client must not overlap.
+    const before = await tx.order.findMany({
+      where: { ...where, requestedDeliveryDate: { gte: input.from, lte: input.anchor } },
+      orderBy: [{ requestedDeliveryDate: 'desc' }, { number: 'asc' }],
+      take: limit,
+      select: ORDER_SELECT,
+    });
+    const after = await tx.order.findMany({
+      where: { ...where, requestedDeliveryDate: { gt: input.anchor, lte: input.to } },
+      orderBy: [{ requestedDeliveryDate: 'asc' }, { number: 'asc' }],
+      take: limit,
+      select: ORDER_SELECT,
+    });
+    const distance = (order: OrderForMatch) =>
+      Math.abs(order.requestedDeliveryDate.getTime() - input.anchor.getTime());
+    return [...before, ...after]
+      .sort((a, b) => distance(a) - distance(b) || a.number - b.number)
+      .slice(0, limit);
+  }
+
+  /**
+   * The last unit price this restaurant paid for the supplier's article before `before` (invoice date):
+   * read without flags on a matched or approved invoice other than `excludeInvoiceId` (a misread price or
+   * one still in review is not a price paid).
    */
   async lastInvoicedPrice(
     input: {
@@ -172,6 +262,7 @@ export class ReconcileRepository {
       where: {
         deletedAt: null,
         unitPrice: { not: null },
+        flags: { isEmpty: true },
         OR: [
           { productId: input.productId },
           ...(input.articleNumber ? [{ articleNumber: input.articleNumber }] : []),
@@ -182,7 +273,7 @@ export class ReconcileRepository {
           restaurantId: input.restaurantId,
           supplierId: input.supplierId,
           documentType: 'invoice',
-          status: { not: 'disputed' },
+          status: { in: ['matched', 'approved'] },
           invoiceDate: { lt: input.before },
         },
       },

@@ -1,23 +1,24 @@
-import { AppError, dec, formatAmount, type Clock, type Dec } from '@iris/core';
+import { AppError, formatAmount, type Clock, type Dec } from '@iris/core';
 import { inTransaction, Prisma, type Db, type Tx } from '@iris/db';
 import type { AccessControl, Acting, AuditLog, SystemActing } from '@iris/identity';
 import type { NotificationPublisher } from '@iris/notifications';
 import { isUuid, orNotFound, restaurantAccess } from '../access.ts';
-import { priceAlertsFor } from '../alerts/price-alerts.ts';
+import { PriceAlertSync } from '../alerts/price-alert-sync.ts';
 import type { PriceAlertRepository } from '../alerts/price-alert.repository.ts';
 import type { CreditRequestRecord, CreditRequestRepository } from '../credit/credit-request.repository.ts';
 import type {
   InvoiceLineRecord,
-  InvoiceRecord,
   InvoiceRepository,
+  LockedInvoice,
   ReconciledLineData,
 } from '../invoice.repository.ts';
 import type { InvoicingMetrics } from '../metrics.ts';
 import { canReconcile } from '../review/transitions.ts';
 import type { InvoiceSettings, InvoiceSettingsRepository } from '../settings/invoice-settings.ts';
-import { judgeLines, parseOrderNumber, uninvoicedOrderLines, verdict, type LineResult } from './engine.ts';
-import { chooseOrder, chooseSupplier, toEngineLine, toEngineOrderLines, windowAround } from './matching.ts';
-import type { OrderForMatch, ReconcileRepository } from './reconcile.repository.ts';
+import { judgeLines, uninvoicedOrderLines, verdict, type LineResult } from './engine.ts';
+import { toEngineLine, toEngineOrderLines } from './matching.ts';
+import { OrderFinder } from './order-finder.ts';
+import type { ReconcileRepository } from './reconcile.repository.ts';
 
 /** What reconciliation needs of the ordering area (OrderDeskService satisfies it). */
 export interface InvoicedOrderRecorder {
@@ -34,8 +35,6 @@ export interface ReconcileResult {
 }
 
 const WORKER: SystemActing = { actor: { kind: 'system', source: 'worker' } };
-/** Orders an explicit reference may point at: anything the supplier has confirmed. */
-const REFERENCEABLE = new Set(['confirmed', 'delivered', 'invoiced', 'closed']);
 
 export function invoiceNotFound(id: string): AppError {
   return new AppError('INVOICE_NOT_FOUND', `No invoice ${id} that you can see.`);
@@ -78,7 +77,7 @@ function lineData(result: LineResult): ReconciledLineData {
   };
 }
 
-function invoiceLabel(invoice: InvoiceRecord): string {
+function invoiceLabel(invoice: LockedInvoice): string {
   return `${invoice.documentType === 'credit_note' ? 'Credit note' : 'Invoice'} ${invoice.invoiceNumber ?? invoice.fileName}`;
 }
 
@@ -89,9 +88,13 @@ function invoiceLabel(invoice: InvoiceRecord): string {
  */
 export class ReconciliationService {
   readonly #deps: ReconciliationDeps;
+  readonly #finder: OrderFinder;
+  readonly #alerts: PriceAlertSync;
 
   constructor(deps: ReconciliationDeps) {
     this.#deps = deps;
+    this.#finder = new OrderFinder(deps.lookups);
+    this.#alerts = new PriceAlertSync(deps);
   }
 
   /** For the extraction job: the invoice must be extracted, matched or needs_review (else RECONCILIATION_FAILED). */
@@ -107,14 +110,18 @@ export class ReconciliationService {
     return result;
   }
 
-  /** A reviewer asks for a fresh comparison (after an order or the settings changed). */
+  /**
+   * A reviewer asks for a fresh comparison (after an order or the settings changed). The answer is the
+   * invoice, so a key needs invoices:read as well as invoices:write: checked before anything is written.
+   */
   async reconcile(acting: Acting, invoiceId: string): Promise<ReconcileResult> {
     if (!isUuid(invoiceId)) throw invoiceNotFound(invoiceId);
     const owner = await this.#deps.invoices.ownerOf(invoiceId);
     if (!owner) throw invoiceNotFound(invoiceId);
-    await orNotFound(restaurantAccess(this.#deps.access, acting, owner.restaurantId, 'invoices:write'), () =>
-      invoiceNotFound(invoiceId),
-    );
+    for (const permission of ['invoices:write', 'invoices:read'] as const)
+      await orNotFound(restaurantAccess(this.#deps.access, acting, owner.restaurantId, permission), () =>
+        invoiceNotFound(invoiceId),
+      );
     const result = await inTransaction(
       this.#deps.db,
       (tx) => this.reconcileInTransaction(tx, invoiceId, acting),
@@ -124,6 +131,16 @@ export class ReconciliationService {
     );
     this.recordMetrics(result);
     return result;
+  }
+
+  /**
+   * At approval: the approved invoice's order, when delivered by now, becomes invoiced (an approved
+   * invoice is not reconciled again, so this is the last point the invoice itself can mark it).
+   */
+  async recordOrderInvoiced(tx: Tx, invoice: LockedInvoice): Promise<void> {
+    if (invoice.documentType !== 'invoice' || !invoice.orderId) return;
+    const status = await this.#deps.lookups.orderStatus(invoice.orderId, tx);
+    if (status === 'delivered') await this.#deps.orders.recordInvoiced(WORKER, invoice.orderId, tx);
   }
 
   recordMetrics(result: ReconcileResult): void {
@@ -152,61 +169,13 @@ export class ReconciliationService {
       : this.#invoice(tx, invoice, settings, acting);
   }
 
-  async #supplier(
-    tx: Tx,
-    invoice: InvoiceRecord,
-  ): Promise<{ supplierId: string | null; candidates: string[] }> {
-    const byOrg = invoice.supplierOrgNumber
-      ? await this.#deps.lookups.suppliersByOrgNumber(invoice.restaurantId, invoice.supplierOrgNumber, tx)
-      : [];
-    const byCustomer = invoice.customerNumber
-      ? await this.#deps.lookups.supplierByCustomerNumber(invoice.restaurantId, invoice.customerNumber, tx)
-      : null;
-    return {
-      supplierId: chooseSupplier(byOrg, byCustomer),
-      candidates: byOrg.map((entry) => entry.supplierId),
-    };
-  }
-
-  async #order(
-    tx: Tx,
-    invoice: InvoiceRecord,
-    supplier: { supplierId: string | null; candidates: string[] },
-    settings: InvoiceSettings,
-  ): Promise<{ supplierId: string | null; order: OrderForMatch | null }> {
-    const number = parseOrderNumber(invoice.orderReference);
-    const referenced =
-      number === null ? null : await this.#deps.lookups.orderByNumber(invoice.restaurantId, number, tx);
-    if (referenced && REFERENCEABLE.has(referenced.status)) {
-      // The restaurant's own order: it names the supplier unless the invoice's numbers point elsewhere.
-      const fits =
-        supplier.supplierId === null
-          ? supplier.candidates.length === 0 || supplier.candidates.includes(referenced.supplierId)
-          : referenced.supplierId === supplier.supplierId ||
-            supplier.candidates.includes(referenced.supplierId);
-      if (fits) return { supplierId: referenced.supplierId, order: referenced };
-    }
-    const anchor = invoice.deliveryDate ?? invoice.invoiceDate;
-    if (!supplier.supplierId || !anchor) return { supplierId: supplier.supplierId, order: null };
-    const candidates = await this.#deps.lookups.ordersInWindow(
-      {
-        restaurantId: invoice.restaurantId,
-        supplierId: supplier.supplierId,
-        ...windowAround(anchor, settings.orderWindowDays),
-        excludeInvoiceId: invoice.id,
-      },
-      tx,
-    );
-    return { supplierId: supplier.supplierId, order: chooseOrder(invoice, candidates, anchor) };
-  }
-
   async #invoice(
     tx: Tx,
-    invoice: InvoiceRecord,
+    invoice: LockedInvoice,
     settings: InvoiceSettings,
     acting: Acting | SystemActing,
   ): Promise<ReconcileResult> {
-    const { supplierId, order } = await this.#order(tx, invoice, await this.#supplier(tx, invoice), settings);
+    const { supplierId, order, conflict, duplicate } = await this.#finder.choose(tx, invoice, settings);
     const orderLines = order ? toEngineOrderLines(order) : [];
     const results = judgeLines(invoice.lines.map(toEngineLine), orderLines, settings);
     const accepted = new Set(invoice.lines.filter((line) => line.acceptedAt !== null).map((line) => line.id));
@@ -214,6 +183,8 @@ export class ReconciliationService {
       documentType: 'invoice',
       supplierFound: supplierId !== null,
       orderFound: order !== null,
+      orderConflict: conflict,
+      duplicate,
       creditRequestFound: false,
       extractionFailed: invoice.extractionError !== null && invoice.lines.length === 0,
       documentFlags: invoice.flags,
@@ -235,7 +206,9 @@ export class ReconciliationService {
     changed =
       (await this.#write(tx, invoice, { ...decision, supplierId, orderId: order?.id ?? null }, acting)) ||
       changed;
-    if (supplierId) await this.#raiseAlerts(tx, invoice, supplierId, results, settings);
+    await this.#alerts.sync(tx, invoice, supplierId, results, settings);
+    // The order is invoiced once a matched invoice bills it and it has been delivered; an order still
+    // confirmed is marked at a later run (or at approval) after its delivery.
     if (decision.status === 'matched' && order?.status === 'delivered')
       await this.#deps.orders.recordInvoiced(WORKER, order.id, tx);
     return {
@@ -247,15 +220,24 @@ export class ReconciliationService {
     };
   }
 
-  async #creditNote(tx: Tx, invoice: InvoiceRecord, acting: Acting | SystemActing): Promise<ReconcileResult> {
-    const { supplierId } = await this.#supplier(tx, invoice);
+  async #creditNote(tx: Tx, invoice: LockedInvoice, acting: Acting | SystemActing): Promise<ReconcileResult> {
+    const { supplierId } = await this.#finder.supplier(tx, invoice);
     const settled = await this.#deps.credits.settledBy(invoice.id, tx);
-    const request = settled ?? (supplierId ? await this.#settle(tx, invoice, supplierId) : null);
+    const duplicate = settled === null && (await this.#finder.isDuplicate(tx, invoice, supplierId));
+    const settlement =
+      settled !== null
+        ? { request: settled, amountDiffers: false }
+        : supplierId && !duplicate
+          ? await this.#settle(tx, invoice, supplierId)
+          : { request: null, amountDiffers: false };
+    const request = settlement.request;
     const decision = verdict({
       documentType: 'credit_note',
       supplierFound: supplierId !== null || request !== null,
       orderFound: false,
+      duplicate,
       creditRequestFound: request !== null,
+      creditAmountDiffers: settlement.amountDiffers,
       extractionFailed: invoice.extractionError !== null && invoice.lines.length === 0,
       documentFlags: invoice.flags,
       lines: [],
@@ -277,27 +259,33 @@ export class ReconciliationService {
   }
 
   /**
-   * Settles the open credit request this credit note answers: the one for the invoice it names, else the
-   * first whose amount it equals (net, or the amount due).
+   * Settles the open credit request this credit note answers: the one for the invoice it names (only
+   * that one), else the first whose amount its net total equals. Requests are net of VAT (disputed line
+   * totals, or an amount given excl. VAT), so the note's net total is compared: a different amount (a
+   * partial credit) leaves the request open and the note in review.
    */
-  async #settle(tx: Tx, invoice: InvoiceRecord, supplierId: string): Promise<CreditRequestRecord | null> {
+  async #settle(
+    tx: Tx,
+    invoice: LockedInvoice,
+    supplierId: string,
+  ): Promise<{ request: CreditRequestRecord | null; amountDiffers: boolean }> {
     const open = await this.#deps.credits.open(invoice.restaurantId, supplierId, tx);
-    const credited = invoice.netTotal ?? invoice.amountDue;
-    const amounts = [invoice.netTotal, invoice.amountDue]
-      .filter((value) => value !== null)
-      .map((value) => value.abs());
-    const request =
-      (invoice.creditedInvoiceNumber
-        ? open.find((candidate) => candidate.invoiceNumber === invoice.creditedInvoiceNumber)
-        : undefined) ?? open.find((candidate) => amounts.some((amount) => amount.equals(candidate.amount)));
-    if (!request || credited === null) return null;
+    const credited = invoice.netTotal === null ? null : invoice.netTotal.abs();
+    const named = invoice.creditedInvoiceNumber;
+    const request = named
+      ? open.find((candidate) => candidate.invoiceNumber === named)
+      : credited === null
+        ? undefined
+        : open.find((candidate) => credited.equals(candidate.amount));
+    if (!request) return { request: null, amountDiffers: false };
+    if (credited === null || !credited.equals(request.amount)) return { request: null, amountDiffers: true };
     const creditedAt = this.#deps.clock.now();
     const done = await this.#deps.credits.markCredited(
       request.id,
-      { creditNoteInvoiceId: invoice.id, creditedAmount: credited.abs(), creditedAt },
+      { creditNoteInvoiceId: invoice.id, creditedAmount: credited, creditedAt },
       tx,
     );
-    if (!done) return null;
+    if (!done) return { request: null, amountDiffers: false };
     await this.#deps.audit.record(
       WORKER,
       {
@@ -307,7 +295,7 @@ export class ReconciliationService {
         organizationId: request.restaurantId,
         metadata: {
           creditNoteInvoiceId: invoice.id,
-          creditedAmount: formatAmount(credited.abs().toString()),
+          creditedAmount: formatAmount(credited.toString()),
         },
       },
       tx,
@@ -318,22 +306,25 @@ export class ReconciliationService {
       entityType: 'credit_request',
       entityId: request.id,
       title: `Credit request for invoice ${request.invoiceNumber ?? request.invoiceId} credited`,
-      body: `Credit note ${invoice.invoiceNumber ?? invoice.fileName} credits ${formatAmount(credited.abs().toString())} ${invoice.currency}.`,
+      body: `Credit note ${invoice.invoiceNumber ?? invoice.fileName} credits ${formatAmount(credited.toString())} ${invoice.currency}.`,
       data: {
         creditRequestId: request.id,
         invoiceId: request.invoiceId,
         creditNoteInvoiceId: invoice.id,
-        creditedAmount: formatAmount(credited.abs().toString()),
+        creditedAmount: formatAmount(credited.toString()),
         currency: invoice.currency,
       },
     });
-    return { ...request, status: 'credited', creditNoteInvoiceId: invoice.id };
+    return {
+      request: { ...request, status: 'credited', creditNoteInvoiceId: invoice.id },
+      amountDiffers: false,
+    };
   }
 
   /** Writes the invoice's verdict when it differs from what is stored, and tells the restaurant of a new status. */
   async #write(
     tx: Tx,
-    invoice: InvoiceRecord,
+    invoice: LockedInvoice,
     next: {
       status: 'matched' | 'needs_review';
       reasons: string[];
@@ -390,79 +381,6 @@ export class ReconciliationService {
       });
     }
     return true;
-  }
-
-  /** Alerts for lines with a product; an alert of a kind exists once per line, so a re-run raises none. */
-  async #raiseAlerts(
-    tx: Tx,
-    invoice: InvoiceRecord,
-    supplierId: string,
-    results: readonly LineResult[],
-    settings: InvoiceSettings,
-  ): Promise<void> {
-    const lines = new Map(invoice.lines.map((line) => [line.id, line]));
-    for (const result of results) {
-      const line = lines.get(result.invoiceLineId)!;
-      if (!result.productId || line.unitPrice === null || line.flags.length > 0) continue;
-      const lastPaid =
-        invoice.invoiceDate === null
-          ? null
-          : await this.#deps.lookups.lastInvoicedPrice(
-              {
-                restaurantId: invoice.restaurantId,
-                supplierId,
-                productId: result.productId,
-                articleNumber: line.articleNumber,
-                before: invoice.invoiceDate,
-                excludeInvoiceId: invoice.id,
-              },
-              tx,
-            );
-      const candidates = priceAlertsFor({
-        invoicedUnitPrice: dec(line.unitPrice.toString()),
-        expectedUnitPrice: result.expectedUnitPrice,
-        lastPaidUnitPrice: lastPaid === null ? null : dec(lastPaid.toString()),
-        thresholdPct: settings.priceAlertThresholdPct,
-      });
-      for (const candidate of candidates) {
-        const alert = await this.#deps.alerts.createIfAbsent(
-          {
-            restaurantId: invoice.restaurantId,
-            supplierId,
-            invoiceId: invoice.id,
-            invoiceLineId: line.id,
-            productId: result.productId,
-            articleNumber: line.articleNumber,
-            description: line.description,
-            kind: candidate.kind,
-            invoicedUnitPrice: new Prisma.Decimal(candidate.invoicedUnitPrice.toString()),
-            referenceUnitPrice: new Prisma.Decimal(candidate.referenceUnitPrice.toString()),
-            changePct: new Prisma.Decimal(candidate.changePct.toString()),
-          },
-          tx,
-        );
-        if (!alert) continue;
-        await this.#deps.publisher.publish(tx, {
-          type: 'price_alert.raised',
-          organizationIds: [invoice.restaurantId],
-          entityType: 'price_alert',
-          entityId: alert.id,
-          title: `Price of ${line.description} ${candidate.changePct.isNegative() ? 'below' : 'above'} ${
-            candidate.kind === 'differs_from_contract' ? 'the agreed price' : 'the last price paid'
-          }`,
-          body: `${invoiceLabel(invoice)}: ${candidate.invoicedUnitPrice.toFixed(3)} against ${candidate.referenceUnitPrice.toFixed(3)} (${candidate.changePct.toFixed(1)} %).`,
-          data: {
-            priceAlertId: alert.id,
-            invoiceId: invoice.id,
-            invoiceLineId: line.id,
-            kind: candidate.kind,
-            invoicedUnitPrice: candidate.invoicedUnitPrice.toFixed(3),
-            referenceUnitPrice: candidate.referenceUnitPrice.toFixed(3),
-            changePct: candidate.changePct.toFixed(3),
-          },
-        });
-      }
-    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { dec } from '@iris/core';
 import type { Prisma } from '@iris/db';
-import type { InvoiceRecord } from '../invoice.repository.ts';
+import type { LockedInvoice } from '../invoice.repository.ts';
 import type { ExtractedInvoice, ExtractedLine, LineFlag, DocumentFlag } from '../model.ts';
 import type { InvoiceCorrection } from './review.schemas.ts';
 
@@ -17,7 +17,7 @@ function dateText(value: Date | null): string | null {
   return value === null ? null : value.toISOString().slice(0, 10);
 }
 
-export function toExtracted(invoice: InvoiceRecord): ExtractedInvoice {
+export function toExtracted(invoice: LockedInvoice): ExtractedInvoice {
   const breakdown = Array.isArray(invoice.vatBreakdown) ? invoice.vatBreakdown : [];
   return {
     documentType: invoice.documentType,

@@ -6,7 +6,7 @@ import { isUuid, orNotFound, restaurantAccess } from '../access.ts';
 import type { PriceAlertRepository } from '../alerts/price-alert.repository.ts';
 import { checkInvoice } from '../checks.ts';
 import type { CreditRequestRepository } from '../credit/credit-request.repository.ts';
-import type { InvoiceRecord, InvoiceRepository, LineData } from '../invoice.repository.ts';
+import type { InvoiceRecord, InvoiceRepository, LineData, LockedInvoice } from '../invoice.repository.ts';
 import type { ExtractedInvoice, ExtractedLine } from '../model.ts';
 import { disputedAmount } from '../reconcile/engine.ts';
 import {
@@ -253,6 +253,7 @@ export class InvoiceReviewService {
       const invoice = await this.#locked(tx, invoiceId, version);
       assertInvoiceTransition(invoice.status, 'approved');
       await this.#decide(tx, invoice, 'approved', note ?? null, acting);
+      await this.#deps.reconciliation.recordOrderInvoiced(tx, invoice);
       await this.#deps.audit.record(
         acting,
         {
@@ -373,7 +374,7 @@ export class InvoiceReviewService {
 
   async #decide(
     tx: Tx,
-    invoice: InvoiceRecord,
+    invoice: LockedInvoice,
     status: InvoiceStatus,
     note: string | null,
     acting: Acting,
@@ -390,7 +391,7 @@ export class InvoiceReviewService {
   /** Writes the corrected lines (and any line whose flags the checks changed). */
   async #writeLines(
     tx: Tx,
-    invoice: InvoiceRecord,
+    invoice: LockedInvoice,
     checked: ExtractedInvoice,
     changed: ReadonlySet<number>,
     added: ReadonlySet<number>,
@@ -410,7 +411,7 @@ export class InvoiceReviewService {
   }
 
   /** The invoice locked for this transaction; `version` (when given) must be the current one. */
-  async #locked(tx: Tx, invoiceId: string, version: number | null): Promise<InvoiceRecord> {
+  async #locked(tx: Tx, invoiceId: string, version: number | null): Promise<LockedInvoice> {
     const invoice = await this.#deps.invoices.lockById(invoiceId, tx);
     if (!invoice) throw invoiceNotFound(invoiceId);
     if (version !== null && invoice.version !== version) throw versionConflict(invoice.version);

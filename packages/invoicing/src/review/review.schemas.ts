@@ -84,7 +84,13 @@ export type ApproveInvoice = z.infer<typeof ZApproveInvoice>;
 export const ZDisputeInvoice = z.object({
   version: z.number().int().min(1),
   reason: z.string().trim().min(1).max(2000),
-  lineIds: z.array(z.uuid()).min(1).max(1000).optional(),
+  /** Each line once: a repeated id would count its amount twice. */
+  lineIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(1000)
+    .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, 'each line once')
+    .optional(),
   /** Overrides the computed amount (excl. VAT, 2 decimals). */
   amount: z
     .string()
