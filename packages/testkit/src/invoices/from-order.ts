@@ -3,7 +3,13 @@ import { loadSwedishCatalog, type CatalogProduct } from '../catalog.ts';
 import { assembleTruth, drawBuyer, irOrderNumber } from './generate.ts';
 import { createRandom } from './random.ts';
 import { INVOICE_TEMPLATE_IDS, invoiceTemplate } from './templates.ts';
-import { type BuyerTruth, type InvoiceTemplateId, type InvoiceTruth, type LineInput } from './truth.ts';
+import {
+  type BuyerTruth,
+  type InvoiceTemplateId,
+  type InvoiceTruth,
+  type LineInput,
+  type SupplierTruth,
+} from './truth.ts';
 
 /** A Prisma Decimal, a decimal.js value, a string or a number. */
 export type DecimalLike = string | number | { toString(): string };
@@ -62,6 +68,8 @@ export interface TruthFromOrderOptions {
   /** Invoice date; default the order's delivery date (or 2026-05-12). */
   invoiceDate?: string;
   buyer?: Partial<BuyerTruth>;
+  /** The supplier as it is registered (name, organisation number …) instead of the template's. */
+  supplier?: Partial<SupplierTruth>;
   /** Where extra lines are drawn from (default: the shared catalogue). */
   products?: readonly CatalogProduct[];
 }
@@ -190,6 +198,7 @@ export function truthFromOrder(
     orderReference: typeof order.number === 'number' ? irOrderNumber(order.number) : order.number,
     creditedInvoiceNumber: null,
     lines,
+    ...(options.supplier ? { supplier: options.supplier } : {}),
   });
   return { truth, deviations: [...deviations], expected: [...expected, ...dropped] };
 }
