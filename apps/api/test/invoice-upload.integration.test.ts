@@ -35,6 +35,7 @@ describe('invoice file uploads', () => {
   let other: Org;
   let writeKey: string;
   let readKey: string;
+  let readWriteKey: string;
   let otherKey: string;
 
   async function restaurantWithOwner(name: string, email: string): Promise<Org> {
@@ -78,6 +79,7 @@ describe('invoice file uploads', () => {
     staffToken = await t.tokenFor(staff, 'restaurant');
     writeKey = await createKey(restaurant, ['invoices:write']);
     readKey = await createKey(restaurant, ['invoices:read']);
+    readWriteKey = await createKey(restaurant, ['invoices:write', 'invoices:read']);
     otherKey = await createKey(other, ['invoices:write', 'invoices:read']);
   }, 120_000);
 
@@ -244,7 +246,68 @@ describe('invoice file uploads', () => {
       400,
       'VALIDATION_FAILED',
     );
+    // A PNG whose header claims 50000 × 50000 pixels: refused at once, before anything decodes it.
+    const ihdr = Buffer.from([
+      0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0xc3, 0x50, 0, 0, 0xc3, 0x50, 1, 0, 0, 0, 0,
+    ]);
+    const bomb = Buffer.concat([PNG.subarray(0, 8), ihdr, Buffer.alloc(32)]);
+    expectEnvelope(await uploadOne(bomb, 'scan.png', 'image/png'), 422, 'INVOICE_FILE_INVALID');
     expect(await invoiceCount()).toBe(before);
+  });
+
+  it('a dot in a file name is not an extension unless it looks like one', async () => {
+    const bytes = Buffer.from(`${PDF.toString('latin1')}% scan 12.05\n`, 'latin1');
+    const response = await uploadOne(bytes, 'Scan 12.05.2026', 'application/pdf');
+    expect(response.status).toBe(201);
+    expect(response.body.invoice).toMatchObject({ fileName: 'Scan 12.05.2026', status: 'received' });
+    // An unknown extension with a declared type Iris reads: the content decides.
+    const renamed = Buffer.from(`${PDF.toString('latin1')}% renamed\n`, 'latin1');
+    expect((await uploadOne(renamed, 'faktura.maj', 'application/pdf')).status).toBe(201);
+    // Without a declared type, an extension Iris does not read is still refused.
+    expectEnvelope(
+      await uploadOne(renamed, 'faktura.docx', 'application/octet-stream'),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+  });
+
+  it('a write-only key gets a receipt, never the invoice read from a file (a duplicate included)', async () => {
+    const bytes = Buffer.from(`${PDF.toString('latin1')}% receipt\n`, 'latin1');
+    const byStaff = await uploadOne(bytes, 'leverans.pdf', 'application/pdf', { token: staffToken });
+    expect(byStaff.status).toBe(201);
+    const id = byStaff.body.invoice.id as string;
+    // Members see the whole invoice; pretend it was read and decided meanwhile.
+    expect(byStaff.body.invoice).toHaveProperty('lines');
+    await t.api.db.invoice.update({
+      where: { id },
+      data: { status: 'disputed', invoiceNumber: 'F-77', orderReference: 'IR-000001', decisionNote: 'kort' },
+    });
+
+    const receiptKeys = ['createdAt', 'fileName', 'id', 'mediaType', 'restaurantId', 'sizeBytes', 'status'];
+    const again = await uploadOne(bytes, 'igen.pdf', 'application/pdf', { token: writeKey });
+    expect(again.status).toBe(200);
+    expect(again.body.duplicate).toBe(true);
+    expect(Object.keys(again.body.invoice).sort()).toEqual(receiptKeys);
+    expect(again.body.invoice).toMatchObject({
+      id,
+      restaurantId: restaurant.id,
+      status: 'disputed',
+      fileName: 'leverans.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: bytes.length,
+    });
+    expect(JSON.stringify(again.body)).not.toMatch(/F-77|IR-000001|kort/);
+
+    const fresh = Buffer.from(`${PDF.toString('latin1')}% receipt 2\n`, 'latin1');
+    const created = await uploadOne(fresh, 'ny.pdf', 'application/pdf', { token: writeKey });
+    expect(created.status).toBe(201);
+    expect(Object.keys(created.body.invoice).sort()).toEqual(receiptKeys);
+    expect(created.body.invoice.status).toBe('received');
+
+    // A key that may read invoices gets the full invoice, as members do.
+    const full = await uploadOne(bytes, 'igen.pdf', 'application/pdf', { token: readWriteKey });
+    expect(full.status).toBe(200);
+    expect(full.body.invoice).toMatchObject({ id, invoiceNumber: 'F-77', status: 'disputed' });
   });
 
   it('API keys: invoices:write uploads, invoices:read is 403; other tenants get 404; anonymous 401', async () => {
@@ -295,5 +358,10 @@ describe('invoice file uploads', () => {
       ['200', '201', '400', '401', '403', '404', '413', '415', '422', '429'].sort(),
     );
     expect(body.components.schemas.Invoice).toBeDefined();
+    const invoice = operation.responses['200'].content['application/json'].schema.properties.invoice;
+    expect(invoice.anyOf[0]).toEqual({ $ref: '#/components/schemas/Invoice' });
+    expect(invoice.anyOf[1].required).toEqual(
+      expect.arrayContaining(['id', 'status', 'fileName', 'createdAt']) as unknown,
+    );
   });
 });

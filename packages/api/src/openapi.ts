@@ -271,10 +271,30 @@ function catalogImportUploadPath(): NonNullable<OpenAPIObject['paths']> {
 
 /**
  * POST /restaurants/{restaurantId}/invoices/files: an invoice file as multipart/form-data
- * (apps/api/src/http/invoice-upload.ts). The response body is the invoice as GET /invoices/{invoiceId} answers it.
+ * (apps/api/src/http/invoice-upload.ts). The response body holds the invoice as GET /invoices/{invoiceId}
+ * answers it for callers who may read invoices, and a receipt (no fields read from the file) for
+ * write-only keys.
  */
 function invoiceUploadPath(): NonNullable<OpenAPIObject['paths']> {
   const mebibytes = INVOICE_UPLOAD_MAX_BYTES / (1024 * 1024);
+  const receipt = {
+    type: 'object' as const,
+    description:
+      'The invoice holding the file, as a key with invoices:write but not invoices:read sees it: nothing read from the file or decided about it',
+    required: ['id', 'restaurantId', 'status', 'fileName', 'mediaType', 'sizeBytes', 'createdAt'],
+    properties: {
+      id: { type: 'string' as const, format: 'uuid' },
+      restaurantId: { type: 'string' as const, format: 'uuid' },
+      status: {
+        type: 'string' as const,
+        description: 'received for a new file; where it stands for a duplicate',
+      },
+      fileName: { type: 'string' as const },
+      mediaType: { type: 'string' as const },
+      sizeBytes: { type: 'integer' as const },
+      createdAt: { type: 'string' as const, format: 'date-time' },
+    },
+  };
   const result = (description: string) => ({
     description,
     content: {
@@ -284,7 +304,11 @@ function invoiceUploadPath(): NonNullable<OpenAPIObject['paths']> {
           required: ['duplicate', 'invoice'],
           properties: {
             duplicate: { type: 'boolean' as const },
-            invoice: { $ref: '#/components/schemas/Invoice' },
+            invoice: {
+              description:
+                'The full invoice (schema Invoice) for members, admins and keys with invoices:read; the receipt for write-only keys',
+              anyOf: [{ $ref: '#/components/schemas/Invoice' }, receipt],
+            },
           },
         },
       },
@@ -300,7 +324,9 @@ function invoiceUploadPath(): NonNullable<OpenAPIObject['paths']> {
           "agree with the part's Content-Type and the file name's extension when those name a type. The file is stored and the invoice " +
           "recorded as `received`; reading it (XML, the PDF's text layer, or OCR) and reconciling it with its order happen in the " +
           'background: poll GET /invoices/{invoiceId} or listen for the invoice.matched / invoice.needs_review webhooks. The same file ' +
-          'sent again (same SHA-256) for the same restaurant is not stored twice: the answer is 200 with the existing invoice. ' +
+          'sent again (same SHA-256) for the same restaurant is not stored twice: the answer is 200 with the existing invoice (a file ' +
+          'whose invoice was deleted brings it back, read afresh: 201). The answer holds the full invoice for callers who may read ' +
+          'invoices (members, admins, keys with invoices:read) and a receipt (id, status, file) for keys with invoices:write only. ' +
           "Callable by the restaurant's members (staff too), admins, and the restaurant's keys with invoices:write.",
         tags: ['invoices'],
         security: [{ bearerAuth: [] }],
@@ -344,10 +370,10 @@ function invoiceUploadPath(): NonNullable<OpenAPIObject['paths']> {
           '404': envelopeResponse('ORGANIZATION_NOT_FOUND: no such restaurant that you can see'),
           '413': envelopeResponse(`PAYLOAD_TOO_LARGE: a file over ${mebibytes} MiB`),
           '415': envelopeResponse(
-            'UNSUPPORTED_MEDIA_TYPE: a declared type or extension Iris does not read (accepted: PDF, PNG, JPEG, XML)',
+            'UNSUPPORTED_MEDIA_TYPE: a declared type Iris does not read, or an extension it does not read when no type is declared (accepted: PDF, PNG, JPEG, XML)',
           ),
           '422': envelopeResponse(
-            'INVOICE_FILE_INVALID: an empty file, content of no accepted kind, or content that is not what was declared (a ZIP named .pdf)',
+            'INVOICE_FILE_INVALID: an empty file, content of no accepted kind, content that is not what was declared (a ZIP named .pdf), or an image over 40 megapixels',
           ),
         },
       },

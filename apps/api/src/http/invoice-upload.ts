@@ -10,7 +10,7 @@ import {
   type ApiDeps,
 } from '@iris/api';
 import type { Acting } from '@iris/identity';
-import { declaredMediaType, extensionMediaType } from '@iris/invoicing';
+import { declaredInvoiceTypes, type CapturedInvoice } from '@iris/invoicing';
 import { principalOf, rejectionOf } from '../auth/session.ts';
 import { sendError } from './errors.ts';
 import { requestIdOf } from './request-id.ts';
@@ -43,13 +43,26 @@ function badRequest(message: string, details?: Record<string, unknown>): AppErro
 }
 
 /**
- * The uploader as a reader of what they just uploaded: a key with invoices:write but not invoices:read
- * still gets the invoice it created in the answer (it is `received`: nothing in it the caller did not send).
+ * Whether the uploader may read invoices of the restaurant (admit() checked they may write there): members
+ * and admins may, an API key only with invoices:read. A write-only key learns which invoice holds its file,
+ * never what was read from it or decided about it (a duplicate may be an invoice someone else uploaded).
  */
-function readerOf(acting: Acting): Acting {
+function readsInvoices(acting: Acting): boolean {
   const { actor } = acting;
-  if (actor.kind !== 'service' || actor.permissions.includes('invoices:read')) return acting;
-  return { ...acting, actor: { ...actor, permissions: [...actor.permissions, 'invoices:read'] } };
+  return actor.kind !== 'service' || actor.permissions.includes('invoices:read');
+}
+
+/** The answer for a write-only key: the invoice's identity and where it stands, nothing read from it. */
+function receiptJson(invoice: CapturedInvoice) {
+  return {
+    id: invoice.id,
+    restaurantId: invoice.restaurantId,
+    status: invoice.status,
+    fileName: invoice.fileName,
+    mediaType: invoice.mediaType,
+    sizeBytes: invoice.sizeBytes,
+    createdAt: invoice.createdAt.toISOString(),
+  };
 }
 
 /** multer's (and busboy's) complaints as the envelope's errors. */
@@ -79,7 +92,8 @@ function uploadError(error: unknown): AppError {
  * Svefaktura XML) as multipart/form-data field `file`, up to 20 MiB. Mounted after the same guards as the
  * REST routes (authentication, rate limit) and before the JSON parser. The caller and their access to the
  * restaurant are checked before the body is read; then the capture service stores the file and queues its
- * extraction. 201 with the invoice for a new file, 200 with the existing one for a file already received.
+ * extraction. 201 with the invoice for a new file, 200 with the existing one for a file already received
+ * (the full invoice for callers who may read invoices, a receipt for write-only keys).
  */
 export function invoiceUploadHandlers(deps: Pick<ApiDeps, 'identity' | 'invoicing'>): RequestHandler[] {
   const readFile = multer({
@@ -90,8 +104,7 @@ export function invoiceUploadHandlers(deps: Pick<ApiDeps, 'identity' | 'invoicin
     fileFilter: (_req, file, callback) => {
       // Refused by what it declares before its bytes are read; the content is checked after.
       try {
-        declaredMediaType(file.mimetype);
-        extensionMediaType(file.originalname);
+        declaredInvoiceTypes({ declaredType: file.mimetype || null, fileName: file.originalname });
         callback(null, true);
       } catch (error) {
         callback(error as Error);
@@ -143,10 +156,10 @@ export function invoiceUploadHandlers(deps: Pick<ApiDeps, 'identity' | 'invoicin
         fileName: file.originalname,
         declaredType: file.mimetype || null,
       });
-      const invoice = await deps.invoicing.invoices.get(readerOf(acting), result.invoiceId);
-      res
-        .status(result.duplicate ? 200 : 201)
-        .json({ duplicate: result.duplicate, invoice: toInvoiceJson(invoice) });
+      const invoice = readsInvoices(acting)
+        ? toInvoiceJson(await deps.invoicing.invoices.get(acting, result.invoiceId))
+        : receiptJson(result.invoice);
+      res.status(result.duplicate ? 200 : 201).json({ duplicate: result.duplicate, invoice });
     } catch (error) {
       next(error);
     }

@@ -130,6 +130,22 @@ describe('invoice__extract', () => {
     expect(histogram).toContain('iris_invoice_extraction_duration_seconds_count{method="pdf_text"} 1');
   });
 
+  it('an XML invoice with an impossible date is read without it and flagged, not stuck in received', async () => {
+    const truth = generateInvoiceTruth({ seed: 4103, lines: 3 });
+    const xml = toPeppolUbl(truth).replace(
+      `<cbc:IssueDate>${truth.invoiceDate}</cbc:IssueDate>`,
+      '<cbc:IssueDate>2026-02-30</cbc:IssueDate>',
+    );
+    expect(xml).toContain('2026-02-30');
+    const { row } = await captureAndExtract(Buffer.from(xml), 'peppol.xml', 'application/xml');
+    expect(row.status).toBe('needs_review');
+    expect(row.extractionMethod).toBe('peppol_ubl');
+    expect(row.extractionError).toBeNull();
+    expect(row.invoiceDate).toBeNull();
+    expect(row.flags).toContain('MISSING_INVOICE_DATE');
+    expect(row.invoiceNumber).toBe(truth.invoiceNumber);
+  });
+
   it('a corrupt PDF ends needs_review with EXTRACTION_FAILED, the restaurant told; a rerun changes nothing', async () => {
     const corrupt = Buffer.from(
       '%PDF-1.7\n1 0 obj << /Type /Pages /Kids [ 2 0 R ] >>\nthis is not a pdf\n',
@@ -141,7 +157,8 @@ describe('invoice__extract', () => {
       reviewReasons: ['EXTRACTION_FAILED'],
       extractionMethod: null,
     });
-    expect(row.extractionError).toEqual(expect.any(String));
+    // The file's own fault, told in words for people (no library internals).
+    expect(row.extractionError).toMatch(/^The file is not a readable PDF/);
     expect(row.lines).toEqual([]);
     const notifications = await db.notification.findMany({ where: { organizationId: restaurantId } });
     expect(notifications.map((notification) => notification.type)).toEqual(['invoice.needs_review']);

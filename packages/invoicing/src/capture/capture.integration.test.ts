@@ -76,7 +76,15 @@ describe('InvoiceCaptureService.capture', () => {
       ...file,
       fileName: 'b.pdf',
     });
-    expect(again).toEqual({ invoiceId: first.invoiceId, duplicate: true });
+    expect(again).toMatchObject({
+      invoiceId: first.invoiceId,
+      duplicate: true,
+      // The first upload's name: nothing was written.
+      invoice: { id: first.invoiceId, status: 'received', fileName: 'a.pdf', sizeBytes: bytes.length },
+    });
+    expect(Object.keys(again.invoice).sort()).toEqual(
+      ['createdAt', 'fileName', 'id', 'mediaType', 'restaurantId', 'sizeBytes', 'status'].sort(),
+    );
     expect(await db.invoice.count({ where: { restaurantId: restaurant.id } })).toBe(1);
     expect(await extractJobsFor(first.invoiceId)).toBe(1);
     expect(await db.auditEntry.count({ where: { entityId: first.invoiceId } })).toBe(1);
@@ -86,6 +94,69 @@ describe('InvoiceCaptureService.capture', () => {
     const theirs = await services.capture.capture(other.staff, other.id, file);
     expect(theirs.duplicate).toBe(false);
     expect(theirs.invoiceId).not.toBe(first.invoiceId);
+  });
+
+  it('the file of a deleted invoice brings it back, read afresh (not a 404-ing duplicate)', async () => {
+    const restaurant = await insertRestaurant(db);
+    const bytes = pdf();
+    const first = await services.capture.capture(restaurant.staff, restaurant.id, {
+      bytes,
+      fileName: 'a.pdf',
+      declaredType: 'application/pdf',
+    });
+    // As if it had been read, reviewed and then deleted.
+    await db.invoice.update({
+      where: { id: first.invoiceId },
+      data: {
+        status: 'disputed',
+        invoiceNumber: 'F-1',
+        reviewReasons: ['LINE_DEVIATIONS'],
+        decisionNote: 'short delivery',
+        lines: { create: { position: 1, description: 'Grädde', flags: [] } },
+      },
+    });
+    await db.invoice.softDelete({ id: first.invoiceId });
+    expect(await db.invoice.findFirst({ where: { id: first.invoiceId } })).toBeNull();
+
+    const key = keyOf(restaurant.id, ['invoices:write']);
+    const again = await services.capture.capture(key, restaurant.id, {
+      bytes,
+      fileName: 'b.pdf',
+      declaredType: 'application/pdf',
+    });
+    expect(again).toMatchObject({
+      invoiceId: first.invoiceId,
+      duplicate: false,
+      invoice: { id: first.invoiceId, status: 'received', fileName: 'b.pdf' },
+    });
+    const row = await db.invoice.findFirstOrThrow({ where: { id: first.invoiceId } });
+    expect(row).toMatchObject({
+      status: 'received',
+      deletedAt: null,
+      fileName: 'b.pdf',
+      invoiceNumber: null,
+      reviewReasons: [],
+      decisionNote: null,
+      uploadedByUserId: null,
+      uploadedByServiceAccountId: (key.actor as { serviceAccountId: string }).serviceAccountId,
+    });
+    expect(await db.invoiceLine.count({ where: { invoiceId: first.invoiceId } })).toBe(0);
+    expect(await extractJobsFor(first.invoiceId)).toBe(2);
+    const audit = await db.auditEntry.findMany({
+      where: { entityId: first.invoiceId },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(audit.map((entry) => entry.action)).toEqual(['invoice.uploaded', 'invoice.uploaded']);
+    expect(audit[1]!.metadata).toMatchObject({ restored: true });
+
+    // Once restored it is an ordinary invoice again: the same file is now a duplicate.
+    const third = await services.capture.capture(restaurant.staff, restaurant.id, {
+      bytes,
+      fileName: 'c.pdf',
+      declaredType: 'application/pdf',
+    });
+    expect(third).toMatchObject({ invoiceId: first.invoiceId, duplicate: true });
+    expect(await db.invoice.count({ where: { restaurantId: restaurant.id } })).toBe(1);
   });
 
   it('two concurrent uploads of the same file end in one invoice', async () => {
@@ -154,6 +225,18 @@ describe('InvoiceCaptureService.capture', () => {
         declaredType: 'application/pdf',
       }),
     ).rejects.toMatchObject({ code: 'INVOICE_FILE_INVALID' });
+    // A PNG whose header claims 50000 × 50000 pixels (10 GB to decode): refused from the header alone.
+    const ihdr = Buffer.from([
+      0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0xc3, 0x50, 0, 0, 0xc3, 0x50, 1, 0, 0, 0, 0,
+    ]);
+    const bomb = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]);
+    await expect(
+      services.capture.capture(restaurant.staff, restaurant.id, {
+        bytes: bomb,
+        fileName: 'scan.png',
+        declaredType: 'image/png',
+      }),
+    ).rejects.toMatchObject({ code: 'INVOICE_FILE_INVALID', details: { width: 50_000, height: 50_000 } });
     expect(await db.invoice.count({ where: { restaurantId: restaurant.id } })).toBe(0);
   });
 });

@@ -4,14 +4,26 @@ import { inTransaction, type Db } from '@iris/db';
 import type { AccessControl, Acting, AuditLog } from '@iris/identity';
 import { graphileJobQueue, type JobQueue } from '@iris/jobs';
 import { invoiceStorageKey, type InvoiceFileStorage } from '../storage/storage.ts';
-import { InvoiceCaptureRepository } from './capture.repository.ts';
+import { InvoiceCaptureRepository, type CapturedInvoice } from './capture.repository.ts';
 import { sanitizeFileName } from './file-name.ts';
 import { detectInvoiceMediaType } from './sniff.ts';
 
 // Capture's public API (the package index re-exports this file): the upload route checks declared types early.
-export { declaredMediaType, detectInvoiceMediaType, extensionMediaType, sniffMediaType } from './sniff.ts';
+export {
+  declaredInvoiceTypes,
+  declaredMediaType,
+  detectInvoiceMediaType,
+  extensionMediaType,
+  sniffMediaType,
+} from './sniff.ts';
+export {
+  assertImageSize,
+  imageDimensions,
+  MAX_IMAGE_PIXELS,
+  type ImageDimensions,
+} from './image-dimensions.ts';
 export { sanitizeFileName } from './file-name.ts';
-export { InvoiceCaptureRepository } from './capture.repository.ts';
+export { InvoiceCaptureRepository, type CapturedInvoice } from './capture.repository.ts';
 
 /** 20 MiB: the largest invoice file accepted (a multi-page scan at 300 dpi stays well below). */
 export const MAX_INVOICE_FILE_BYTES = 20 * 1024 * 1024;
@@ -27,6 +39,8 @@ export interface CaptureResult {
   invoiceId: string;
   /** True when the restaurant already had this exact file: nothing was written, no job was queued. */
   duplicate: boolean;
+  /** The invoice holding the file as an uploader may see it (no fields read from it). */
+  invoice: CapturedInvoice;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -89,7 +103,9 @@ export class InvoiceCaptureService {
     const contentHash = createHash('sha256').update(file.bytes).digest('hex');
 
     const existing = await this.#repo.findByContentHash(restaurantId, contentHash);
-    if (existing) return { invoiceId: existing.id, duplicate: true };
+    if (existing && !existing.deleted) {
+      return { invoiceId: existing.invoice.id, duplicate: true, invoice: existing.invoice };
+    }
 
     // Stored before the row exists: a row never points at a missing file. The key comes from the hash, so
     // a retry (or a concurrent upload of the same file) rewrites the same bytes under the same key.
@@ -98,43 +114,51 @@ export class InvoiceCaptureService {
 
     const { actor } = acting;
     const source = options.source ?? 'upload';
+    const uploader = {
+      source,
+      fileName,
+      uploadedByUserId: actor.kind === 'user' ? actor.userId : null,
+      uploadedByServiceAccountId: actor.kind === 'service' ? actor.serviceAccountId : null,
+    };
     try {
-      const invoiceId = await inTransaction(this.#db, async (tx) => {
-        const invoice = await this.#repo.create(
-          {
-            restaurantId,
-            source,
-            fileName,
-            mediaType,
-            sizeBytes: file.bytes.length,
-            contentHash,
-            storageKey,
-            uploadedByUserId: actor.kind === 'user' ? actor.userId : null,
-            uploadedByServiceAccountId: actor.kind === 'service' ? actor.serviceAccountId : null,
-          },
-          tx,
-        );
+      const invoice = await inTransaction(this.#db, async (tx) => {
+        // A file whose invoice was deleted: sending it again brings the invoice back, read afresh (the unique
+        // index keeps its row, so it cannot be inserted anew).
+        const captured = existing
+          ? await this.#repo.restore(existing.invoice.id, uploader, tx)
+          : await this.#repo.create(
+              { ...uploader, restaurantId, mediaType, sizeBytes: file.bytes.length, contentHash, storageKey },
+              tx,
+            );
+        // Restored meanwhile by a concurrent upload of the same file: that one queued the extraction.
+        if (!captured) return null;
         await this.#audit.record(
           acting,
           {
             action: 'invoice.uploaded',
             entityType: 'invoice',
-            entityId: invoice.id,
+            entityId: captured.id,
             organizationId: restaurantId,
-            metadata: { source, mediaType, sizeBytes: file.bytes.length, contentHash },
+            metadata: {
+              source,
+              mediaType,
+              sizeBytes: file.bytes.length,
+              contentHash,
+              ...(existing ? { restored: true } : {}),
+            },
           },
           tx,
         );
-        await this.#jobs.enqueue(tx, 'invoice__extract', { invoiceId: invoice.id });
-        return invoice.id;
+        await this.#jobs.enqueue(tx, 'invoice__extract', { invoiceId: captured.id });
+        return captured;
       });
-      return { invoiceId, duplicate: false };
+      if (invoice) return { invoiceId: invoice.id, duplicate: false, invoice };
     } catch (error) {
       // Two uploads of the same file at once: the unique index lets one insert win; the other is a duplicate.
       if (!isUniqueViolation(error)) throw error;
-      const winner = await this.#repo.findByContentHash(restaurantId, contentHash);
-      if (!winner) throw error;
-      return { invoiceId: winner.id, duplicate: true };
     }
+    const winner = await this.#repo.findByContentHash(restaurantId, contentHash);
+    if (!winner || winner.deleted) throw new AppError('INTERNAL', 'The invoice file could not be recorded.');
+    return { invoiceId: winner.invoice.id, duplicate: true, invoice: winner.invoice };
   }
 }

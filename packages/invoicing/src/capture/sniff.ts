@@ -1,5 +1,6 @@
 import { AppError } from '@iris/core';
 import { INVOICE_MEDIA_TYPES, type InvoiceMediaType } from '../model.ts';
+import { assertImageSize } from './image-dimensions.ts';
 
 /** Declared types that name one of the accepted kinds (aliases browsers and mail clients send). */
 const DECLARED_TYPES: Record<string, InvoiceMediaType> = {
@@ -41,15 +42,40 @@ export function declaredMediaType(declaredType: string | null): InvoiceMediaType
   return type;
 }
 
-/** The type the file name's extension says; null without an extension. 415 for an extension Iris doesn't read. */
-export function extensionMediaType(fileName: string): InvoiceMediaType | null {
+/** What looks like a file extension: a letter, then up to four letters or digits (pdf, jpeg, docx; not 2026). */
+const EXTENSION_SHAPE = /^[a-z][a-z0-9]{0,4}$/i;
+
+/**
+ * The type the file name's extension says; null without an extension. Only something shaped like an
+ * extension counts ("Scan 12.05.2026" has none). An extension Iris doesn't read is 415, unless the upload
+ * declares a type Iris reads (`typeDeclared`): then the name is just a name and the content decides.
+ */
+export function extensionMediaType(
+  fileName: string,
+  options: { typeDeclared?: boolean } = {},
+): InvoiceMediaType | null {
   const base = fileName.split(/[/\\]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
   if (dot <= 0 || dot === base.length - 1) return null;
   const extension = base.slice(dot + 1).toLowerCase();
+  if (!EXTENSION_SHAPE.test(extension)) return null;
   const type = EXTENSIONS[extension];
-  if (!type) throw unsupported(`Files ending in .${extension} are not read`);
-  return type;
+  if (type) return type;
+  if (options.typeDeclared) return null;
+  throw unsupported(`Files ending in .${extension} are not read`);
+}
+
+/**
+ * What an upload declares before its bytes are looked at: the type its Content-Type names and the type its
+ * extension names (each null when it says nothing). 415 for a type or extension Iris doesn't read.
+ */
+export function declaredInvoiceTypes(declared: { declaredType: string | null; fileName: string }): {
+  byType: InvoiceMediaType | null;
+  byName: InvoiceMediaType | null;
+} {
+  const byType = declaredMediaType(declared.declaredType);
+  const byName = extensionMediaType(declared.fileName, { typeDeclared: byType !== null });
+  return { byType, byName };
 }
 
 function unsupported(reason: string): AppError {
@@ -81,14 +107,14 @@ export function sniffMediaType(bytes: Buffer): InvoiceMediaType | null {
  * The media type of an uploaded invoice, from its content, checked against what the upload declares (its
  * Content-Type and its file name's extension). A type or extension Iris doesn't read → 415
  * UNSUPPORTED_MEDIA_TYPE; an empty file, content of no accepted kind, or content that is not what was
- * declared (a ZIP renamed .pdf) → 422 INVOICE_FILE_INVALID.
+ * declared (a ZIP renamed .pdf), or an image over MAX_IMAGE_PIXELS (or without a readable size) → 422
+ * INVOICE_FILE_INVALID.
  */
 export function detectInvoiceMediaType(
   bytes: Buffer,
   declared: { declaredType: string | null; fileName: string },
 ): InvoiceMediaType {
-  const byType = declaredMediaType(declared.declaredType);
-  const byName = extensionMediaType(declared.fileName);
+  const { byType, byName } = declaredInvoiceTypes(declared);
   if (bytes.length === 0) throw new AppError('INVOICE_FILE_INVALID', 'The file is empty.');
   const actual = sniffMediaType(bytes);
   if (actual === null) {
@@ -108,5 +134,7 @@ export function detectInvoiceMediaType(
       );
     }
   }
+  // Images: the header's size is checked now, so an image too large to decode is refused at upload.
+  if (actual === 'image/png' || actual === 'image/jpeg') assertImageSize(bytes, actual);
   return actual;
 }

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { AppError } from '@iris/core';
+import { MAX_IMAGE_PIXELS } from '../capture/image-dimensions.ts';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -10,6 +11,12 @@ const require = createRequire(import.meta.url);
 // Fonts, CMaps, colour profiles and image decoders come from the installed package: pdfjs never fetches.
 const packageDir = dirname(require.resolve('pdfjs-dist/package.json'));
 const resourceDir = (name: string): string => join(packageDir, name) + '/';
+
+/**
+ * The largest image inside a PDF that is decoded, in pixels: the limit for uploaded images, so a 600 dpi
+ * A4 scan (~35 MP) is read while a crafted 24000 × 24000 one (576 MP, GBs once decoded) is skipped.
+ */
+export const MAX_PDF_IMAGE_PIXELS = MAX_IMAGE_PIXELS;
 
 let loading: Promise<PdfJs> | undefined;
 
@@ -51,6 +58,9 @@ export async function withPdf<T>(
     iccUrl: resourceDir('iccs'),
     wasmUrl: resourceDir('wasm'),
     stopAtErrors: false,
+    // Embedded images over the limit are not decoded (memory: 4 bytes a pixel), nor resized on a huge canvas.
+    maxImageSize: MAX_PDF_IMAGE_PIXELS,
+    canvasMaxAreaInBytes: MAX_PDF_IMAGE_PIXELS * 4,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   try {

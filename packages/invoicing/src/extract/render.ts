@@ -1,5 +1,6 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { AppError } from '@iris/core';
+import { assertImageSize } from '../capture/image-dimensions.ts';
 import { withPdf } from './pdfjs.ts';
 
 export interface RenderOptions {
@@ -11,6 +12,31 @@ export interface RenderOptions {
 
 /** Pages larger than this (in pixels, either side) are rendered at a lower resolution. */
 const MAX_RENDER_SIDE = 5000;
+/**
+ * The largest page accepted, in PDF units either side: 14 400 (200 inches) is the PDF limit; a bigger
+ * page (a huge MediaBox, or a UserUnit scaling it up) is not an invoice and is refused before rendering.
+ */
+const MAX_PAGE_SIDE = 14_400;
+/** The smallest page side rendered (PDF units): a page thinner than this has nothing to read. */
+const MIN_PAGE_SIDE = 1;
+
+/** The page's size at 72 dpi, refused when it is not a page anyone could print. */
+function checkedPageSize(
+  size: { width: number; height: number },
+  number: number,
+): { width: number; height: number } {
+  const { width, height } = size;
+  const sane = (side: number) => Number.isFinite(side) && side >= MIN_PAGE_SIDE && side <= MAX_PAGE_SIDE;
+  if (!sane(width) || !sane(height)) {
+    throw new AppError('INVOICE_FILE_INVALID', `Page ${number} of the PDF has an impossible size.`, {
+      page: number,
+      width,
+      height,
+      maxSide: MAX_PAGE_SIDE,
+    });
+  }
+  return size;
+}
 
 /** Renders a PDF's pages to PNG images (white background), for OCR of scanned PDFs. */
 export async function renderPdfPages(bytes: Uint8Array, options: RenderOptions = {}): Promise<Buffer[]> {
@@ -19,8 +45,8 @@ export async function renderPdfPages(bytes: Uint8Array, options: RenderOptions =
     const images: Buffer[] = [];
     for (let number = 1; number <= Math.min(document.numPages, maxPages); number++) {
       const page = await document.getPage(number);
-      const natural = page.getViewport({ scale: 1 });
-      // 72 PDF units per inch; a huge page size (a poster-sized scan) must not allocate a giant canvas.
+      const natural = checkedPageSize(page.getViewport({ scale: 1 }), number);
+      // 72 PDF units per inch; a large page (a poster-sized scan) must not allocate a giant canvas.
       const scale = Math.min(dpi / 72, MAX_RENDER_SIDE / Math.max(natural.width, natural.height));
       const viewport = page.getViewport({ scale });
       const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
@@ -54,6 +80,8 @@ export async function normaliseImage(bytes: Buffer, mediaType: 'image/png' | 'im
       `The file is not a ${mediaType === 'image/png' ? 'PNG' : 'JPEG'} image.`,
     );
   }
+  // Decoding takes width × height × 4 bytes whatever the file's size: the header is checked first.
+  assertImageSize(bytes, mediaType);
   let image;
   try {
     image = await loadImage(bytes);

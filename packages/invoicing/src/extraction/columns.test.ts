@@ -33,3 +33,13 @@ describe('text and dates', () => {
     expect(dateColumn('2026-03-29')?.toISOString()).toBe('2026-03-29T00:00:00.000Z');
   });
 });
+
+describe('dateColumn', () => {
+  it('is null for what is not a calendar date, never an Invalid Date or a shifted one', () => {
+    expect(dateColumn('2028-02-29')?.toISOString()).toBe('2028-02-29T00:00:00.000Z');
+    expect(dateColumn('2026-02-30')).toBeNull();
+    expect(dateColumn('2026-13-45')).toBeNull();
+    expect(dateColumn('12/05/2026')).toBeNull();
+    expect(dateColumn(null)).toBeNull();
+  });
+});

@@ -37,9 +37,14 @@ export function storableText(text: string | null): string | null {
   return text === null ? null : text.replaceAll('\u0000', '');
 }
 
-/** yyyy-MM-dd as the Date Prisma writes to a `date` column (midnight UTC). */
+/**
+ * yyyy-MM-dd as the Date Prisma writes to a `date` column (midnight UTC); null when it is not a calendar
+ * date (2026-02-30 would silently become March 2nd, 2026-13-45 an Invalid Date Prisma refuses).
+ */
 export function dateColumn(isoDate: string | null): Date | null {
-  return isoDate === null ? null : new Date(`${isoDate}T00:00:00.000Z`);
+  if (isoDate === null || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return null;
+  const date = new Date(`${isoDate}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === isoDate ? date : null;
 }
 
 export interface LineColumns {

@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureServiceFor, insertRestaurant } from '../capture/test-support.ts';
 import { createInvoicingMetrics } from '../metrics.ts';
 import type { Extraction, ExtractedInvoice } from '../model.ts';
-import { InvoiceExtractionService, type InvoiceFileExtractor } from './extraction.service.ts';
+import {
+  GENERIC_EXTRACTION_ERROR,
+  InvoiceExtractionService,
+  type InvoiceFileExtractor,
+} from './extraction.service.ts';
 
 let database: JobsTestDatabase;
 let db: Db;
@@ -259,10 +263,11 @@ describe('InvoiceExtractionService.run', () => {
     expect(await db.notification.count({ where: { organizationId: restaurantId } })).toBe(0);
 
     await expect(service.run(invoiceId, { finalAttempt: true })).rejects.toThrow('OCR worker crashed');
+    // The internal reason goes to the log, not to the restaurant.
     expect(await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({
       status: 'needs_review',
       reviewReasons: ['EXTRACTION_FAILED'],
-      extractionError: 'OCR worker crashed',
+      extractionError: GENERIC_EXTRACTION_ERROR,
     });
     expect(await db.notification.count({ where: { organizationId: restaurantId } })).toBe(1);
     expect(await metricValue(registry, 'iris_invoice_extraction_errors_total', { reason: 'error' })).toBe(2);
@@ -275,11 +280,71 @@ describe('InvoiceExtractionService.run', () => {
       () => Promise.reject(new Error('lock timeout')),
     );
     await expect(service.run(invoiceId, { finalAttempt: true })).rejects.toThrow('lock timeout');
+    // The file was read: no extraction error, the review reason alone says what failed.
     expect(await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({
       status: 'needs_review',
       reviewReasons: ['RECONCILIATION_FAILED'],
+      extractionError: null,
       extractionMethod: 'peppol_ubl',
       invoiceNumber: 'F-4711',
+    });
+    const notification = await db.notification.findFirstOrThrow({ where: { entityId: invoiceId } });
+    expect(`${notification.title} ${notification.body}`).not.toContain('lock timeout');
+  });
+
+  it('never shows internal error text (paths, SQL) to people; only an unreadable file says why', async () => {
+    const { invoiceId, restaurantId } = await receivedInvoice();
+    const internal = new Error(
+      'Invalid `prisma.invoice.updateMany()` invocation in\n/srv/iris/packages/invoicing/src/extraction/extraction.repository.ts:52:37',
+    );
+    const { service } = setup(() => Promise.reject(internal));
+    await expect(service.run(invoiceId, { finalAttempt: true })).rejects.toBe(internal);
+    const row = await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+    expect(row.extractionError).toBe(GENERIC_EXTRACTION_ERROR);
+    const notification = await db.notification.findFirstOrThrow({ where: { organizationId: restaurantId } });
+    for (const text of [notification.title, notification.body]) {
+      expect(text).not.toMatch(/prisma|\/srv\/|\.ts:/);
+    }
+    expect(notification.body).toContain(GENERIC_EXTRACTION_ERROR);
+  });
+
+  it('an extractor output that is not a valid invoice (an impossible date) ends needs_review at once', async () => {
+    const { invoiceId, restaurantId } = await receivedInvoice();
+    const { service, registry, calls } = setup(() =>
+      Promise.resolve(extraction({ ...INVOICE, invoiceDate: '2026-13-45', dueDate: '2026-02-30' })),
+    );
+    // Deterministic: no retry needed, so the first attempt already leaves a visible state and does not throw.
+    expect(await service.run(invoiceId, { finalAttempt: false })).toEqual({
+      status: 'needs_review',
+      method: null,
+    });
+    expect(calls.reconcile).toEqual([]);
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({
+      status: 'needs_review',
+      reviewReasons: ['EXTRACTION_FAILED'],
+      extractionError: GENERIC_EXTRACTION_ERROR,
+      invoiceDate: null,
+    });
+    expect(await db.notification.count({ where: { organizationId: restaurantId } })).toBe(1);
+    expect(await metricValue(registry, 'iris_invoice_extraction_errors_total', { reason: 'error' })).toBe(1);
+  });
+
+  it('a failing save is retried, and on the last attempt ends needs_review instead of staying received', async () => {
+    const { invoiceId } = await receivedInvoice();
+    // Two lines at one position: the database refuses the save (unique (invoiceId, position)).
+    const [line] = INVOICE.lines;
+    const clash = { ...INVOICE, lines: [line!, { ...line!, articleNumber: '100068' }] };
+    const { service } = setup(() => Promise.resolve(extraction(clash)));
+    await expect(service.run(invoiceId, { finalAttempt: false })).rejects.toThrow();
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).status).toBe('received');
+    expect(await db.invoiceLine.count({ where: { invoiceId } })).toBe(0);
+
+    await expect(service.run(invoiceId, { finalAttempt: true })).rejects.toThrow();
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toMatchObject({
+      status: 'needs_review',
+      reviewReasons: ['EXTRACTION_FAILED'],
+      extractionError: GENERIC_EXTRACTION_ERROR,
+      extractionMethod: null,
     });
   });
 

@@ -78,7 +78,7 @@ export class InvoiceExtractionRepository {
   async markFailed(
     invoiceId: string,
     fromStatuses: readonly InvoiceStatus[],
-    data: { error: string; reason: string },
+    data: { error: string | null; reason: string },
     tx: DbOrTx,
   ): Promise<boolean> {
     const { count } = await tx.invoice.updateMany({

@@ -1,8 +1,13 @@
 import { AppError, type Clock, type Logger } from '@iris/core';
-import { inTransaction, type Db } from '@iris/db';
+import { inTransaction, Prisma, type Db } from '@iris/db';
 import type { NotificationPublisher } from '@iris/notifications';
 import type { ExtractionErrorReason, InvoicingMetrics } from '../metrics.ts';
-import type { Extraction, ExtractionMethod, InvoiceMediaType } from '../model.ts';
+import {
+  zExtractedInvoice,
+  type Extraction,
+  type ExtractionMethod,
+  type InvoiceMediaType,
+} from '../model.ts';
 import type { InvoiceStatus } from '../review/transitions.ts';
 import type { InvoiceFileStorage } from '../storage/storage.ts';
 import { toInvoiceColumns } from './columns.ts';
@@ -25,6 +30,11 @@ export const RECONCILIATION_FAILED = 'RECONCILIATION_FAILED';
 
 const MAX_ERROR_LENGTH = 1000;
 
+/** What people are told when the reason is internal (its details go to the log, with the invoice id). */
+export const GENERIC_EXTRACTION_ERROR = 'The invoice could not be read; it has been queued for review.';
+const GENERIC_RECONCILIATION_ERROR =
+  'The invoice could not be reconciled automatically; it has been queued for review.';
+
 /** The label of a failure that came before a method was known: the kind of file. */
 function fileKindOf(mediaType: string): 'xml' | 'pdf' | 'image' {
   if (mediaType === 'application/xml') return 'xml';
@@ -32,14 +42,39 @@ function fileKindOf(mediaType: string): 'xml' | 'pdf' | 'image' {
   return 'image';
 }
 
-function messageOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replaceAll('\u0000', '').slice(0, MAX_ERROR_LENGTH);
+/** A file Iris cannot read: its message says what is wrong with the file, written for the uploader. */
+function isUnreadableFile(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === 'INVOICE_FILE_INVALID';
 }
 
-/** An unreadable file stays unreadable: retrying cannot help. */
+/**
+ * The text stored on the invoice and sent in the notification: only an unreadable file's own message
+ * (meant for people); anything else may hold paths, SQL or library internals and stays in the log.
+ */
+function userMessageOf(error: unknown): string {
+  if (!isUnreadableFile(error)) return GENERIC_EXTRACTION_ERROR;
+  return error.message.replaceAll('\u0000', '').slice(0, MAX_ERROR_LENGTH);
+}
+
+/** Prisma refusing the values themselves (not the connection): the same data fails the same way again. */
+const DATA_ERROR_CODES = new Set(['P2000', 'P2006', 'P2007', 'P2020']);
+
+/** Failures that retrying cannot help: an unreadable file, an extractor's output or values no column takes. */
 function isDeterministic(error: unknown): boolean {
-  return error instanceof AppError && error.code === 'INVOICE_FILE_INVALID';
+  if (isUnreadableFile(error) || error instanceof InvalidExtractionError) return true;
+  if (error instanceof Prisma.PrismaClientValidationError) return true;
+  return error instanceof Prisma.PrismaClientKnownRequestError && DATA_ERROR_CODES.has(error.code);
+}
+
+/** The extractor returned something that is not an ExtractedInvoice (a bug in it, or a file it misread). */
+class InvalidExtractionError extends Error {
+  override readonly name = 'InvalidExtractionError';
+  readonly issues: unknown;
+
+  constructor(issues: unknown) {
+    super('The extractor returned an invoice that does not match the model');
+    this.issues = issues;
+  }
 }
 
 /**
@@ -99,50 +134,67 @@ export class InvoiceExtractionService {
     return this.#current(invoiceId);
   }
 
-  /** Reads and saves the file's fields; false when the invoice moved on meanwhile (nothing to reconcile). */
+  /**
+   * Reads, checks and saves the file's fields; false when the invoice moved on meanwhile (nothing to
+   * reconcile) or ended needs_review because the file cannot be read. Reading and saving share one failure
+   * path: a deterministic failure ends needs_review at once, any other is retried and the last attempt
+   * leaves needs_review before failing.
+   */
   async #extract(invoice: InvoiceToExtract, options: { finalAttempt: boolean }): Promise<boolean> {
-    let extraction: Extraction;
+    let extraction: Extraction | undefined;
     try {
       const bytes = await this.#storage.get(invoice.storageKey);
       extraction = await this.#extractor.extract({ bytes, mediaType: invoice.mediaType as InvoiceMediaType });
+      const parsed = zExtractedInvoice.safeParse(extraction.invoice);
+      if (!parsed.success) throw new InvalidExtractionError(parsed.error.issues);
+      const { method, durationMs } = extraction;
+      const columns = toInvoiceColumns(parsed.data);
+      const saved = await inTransaction(this.#db, (tx) =>
+        this.#repo.saveExtraction(
+          invoice.id,
+          {
+            ...columns,
+            method,
+            durationMs: Math.max(0, Math.round(durationMs)),
+            extractedAt: this.#clock.now(),
+          },
+          tx,
+        ),
+      );
+      if (saved) this.#metrics.recordExtraction(method, durationMs);
+      return saved;
     } catch (error) {
       const deterministic = isDeterministic(error);
-      const reason: ExtractionErrorReason = deterministic ? 'invalid_file' : 'error';
-      this.#metrics.recordExtractionError(fileKindOf(invoice.mediaType), reason);
+      const reason: ExtractionErrorReason = isUnreadableFile(error) ? 'invalid_file' : 'error';
+      this.#metrics.recordExtractionError(extraction?.method ?? fileKindOf(invoice.mediaType), reason);
+      if (isUnreadableFile(error)) {
+        this.#logger?.info({ invoiceId: invoice.id, reason: error.message }, 'invoice file unreadable');
+      } else {
+        this.#logger?.error(
+          { invoiceId: invoice.id, err: error, finalAttempt: options.finalAttempt, deterministic },
+          'invoice extraction failed',
+        );
+      }
       if (deterministic || options.finalAttempt) {
-        await this.#markFailed(invoice, ['received'], EXTRACTION_FAILED, messageOf(error));
+        await this.#markFailed(invoice, ['received'], EXTRACTION_FAILED, userMessageOf(error));
       }
-      if (deterministic) {
-        this.#logger?.info({ invoiceId: invoice.id, reason: messageOf(error) }, 'invoice file unreadable');
-        return false;
-      }
+      if (deterministic) return false;
       throw error;
     }
-
-    const columns = toInvoiceColumns(extraction.invoice);
-    const saved = await inTransaction(this.#db, (tx) =>
-      this.#repo.saveExtraction(
-        invoice.id,
-        {
-          ...columns,
-          method: extraction.method,
-          durationMs: Math.max(0, Math.round(extraction.durationMs)),
-          extractedAt: this.#clock.now(),
-        },
-        tx,
-      ),
-    );
-    if (saved) this.#metrics.recordExtraction(extraction.method, extraction.durationMs);
-    return saved;
   }
 
   async #reconcile(invoice: InvoiceToExtract, options: { finalAttempt: boolean }): Promise<void> {
     try {
       await this.#reconciliation.reconcileSystem(invoice.id);
     } catch (error) {
+      this.#logger?.error(
+        { invoiceId: invoice.id, err: error, finalAttempt: options.finalAttempt },
+        'invoice reconciliation failed',
+      );
       // The fields are saved; a failed last attempt still leaves a state a person sees and can reconcile.
+      // The file was read: extractionError stays empty, the review reason says what happened.
       if (options.finalAttempt) {
-        await this.#markFailed(invoice, ['extracted'], RECONCILIATION_FAILED, messageOf(error));
+        await this.#markFailed(invoice, ['extracted'], RECONCILIATION_FAILED, null);
       }
       throw error;
     }
@@ -152,7 +204,7 @@ export class InvoiceExtractionService {
     invoice: InvoiceToExtract,
     fromStatuses: readonly InvoiceStatus[],
     reason: string,
-    error: string,
+    error: string | null,
   ): Promise<void> {
     await inTransaction(this.#db, async (tx) => {
       const marked = await this.#repo.markFailed(invoice.id, fromStatuses, { error, reason }, tx);
@@ -167,7 +219,7 @@ export class InvoiceExtractionService {
           reason === EXTRACTION_FAILED
             ? `Invoice file ${invoice.fileName} could not be read`
             : `Invoice file ${invoice.fileName} could not be reconciled`,
-        body: `${error} Open the invoice to enter or correct its fields.`,
+        body: `${error ?? GENERIC_RECONCILIATION_ERROR} Open the invoice to enter or correct its fields.`,
         data: {
           invoiceId: invoice.id,
           restaurantId: invoice.restaurantId,

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '@iris/core';
 import { describe, expect, it } from 'vitest';
+import { zExtractedInvoice } from '../../model.ts';
 import { detectXmlFormat, parseInvoiceXml } from './index.ts';
+import { xmlDate } from './xml-tree.ts';
 
 const fixtureText = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -72,5 +74,28 @@ describe('parseInvoiceXml refusals', () => {
       'latin1',
     );
     expect(parseInvoiceXml(latin).invoice.supplierName).toBe('Grönsaksgrossisten Mälardalen AB');
+  });
+});
+
+describe('dates that are not calendar dates', () => {
+  it('xmlDate keeps real dates (and the date of a dateTime) and drops impossible ones', () => {
+    expect(xmlDate('2026-05-12')).toBe('2026-05-12');
+    expect(xmlDate('2026-05-11T06:30:00')).toBe('2026-05-11');
+    expect(xmlDate('2028-02-29')).toBe('2028-02-29');
+    expect(xmlDate('2026-02-29')).toBeNull();
+    expect(xmlDate('2026-02-30')).toBeNull();
+    expect(xmlDate('2026-13-45')).toBeNull();
+    expect(xmlDate('2026-00-10')).toBeNull();
+    expect(xmlDate(null)).toBeNull();
+  });
+
+  it('an invoice with impossible dates is read without them, flagged, and fits the model', () => {
+    const text = fixtureText('peppol-invoice.xml')
+      .replace('<cbc:IssueDate>2026-05-12</cbc:IssueDate>', '<cbc:IssueDate>2026-13-45</cbc:IssueDate>')
+      .replace('<cbc:DueDate>2026-06-11</cbc:DueDate>', '<cbc:DueDate>2026-02-30</cbc:DueDate>');
+    const { invoice } = parseInvoiceXml(Buffer.from(text));
+    expect(invoice).toMatchObject({ invoiceDate: null, dueDate: null, deliveryDate: '2026-05-11' });
+    expect(invoice.flags).toContain('MISSING_INVOICE_DATE');
+    expect(zExtractedInvoice.safeParse(invoice).success).toBe(true);
   });
 });

@@ -138,8 +138,16 @@ export function pricePerUnit(price: string | null, baseQuantity: string | null):
   return xmlDecimal(dec(price).dividedBy(base).toDecimalPlaces(6).toFixed());
 }
 
-/** An ISO date (the date part of a dateTime), or null. */
+/**
+ * An ISO date (the date part of a dateTime), or null when there is none or it is not a calendar date
+ * (2026-13-45, 2026-02-30): a missing date is flagged by the checks, a shifted one would go unnoticed.
+ */
 export function xmlDate(value: string | null): string | null {
-  const match = value === null ? null : /^(\d{4}-\d{2}-\d{2})/.exec(value);
-  return match?.[1] ?? null;
+  const match = value === null ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  if (!match) return null;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const roundTrips =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return roundTrips ? match[0] : null;
 }
