@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvoice, checkLine, expectedLineTotal, invoiceIsTrusted, lineIsTrusted } from './checks.ts';
 import type { ExtractedInvoice, ExtractedLine } from './model.ts';
+import { normaliseCreditNoteSigns } from './parse/credit-note.ts';
 
 /**
  * A consistent invoice worked out by hand: 12 × 42.23 = 506.76 (6 %), 3 × 149.00 = 447.00 (25 %);
@@ -176,6 +177,113 @@ describe('checkInvoice', () => {
     expect(checkInvoice(invoice({ vatTotal: '142.17' })).flags).toContain('VAT_TOTAL_MISMATCH');
     expect(checkInvoice(invoice({ vatTotal: null, vatBreakdown: [] })).flags).toContain('VAT_TOTAL_MISMATCH');
     expect(checkInvoice(invoice({ vatTotal: null })).flags).toEqual([]);
+  });
+
+  it('VAT_BASE_MISMATCH: a rate whose base is not the sum of its lines', () => {
+    // Line 1 misread as 12 % (a rate the summary also prints): each rate's VAT and every total still add up.
+    const misreadRate = invoice({
+      lines: [line({ vatRate: '12' }), ...invoice().lines.slice(1)],
+      vatBreakdown: [
+        { rate: '6', base: '506.76', vat: '30.41' },
+        { rate: '12', base: '0.00', vat: '0.00' },
+        { rate: '25', base: '447.00', vat: '111.75' },
+      ],
+    });
+    expect(checkInvoice(misreadRate).flags).toEqual(['VAT_BASE_MISMATCH']);
+    // A taxable amount moved between rates (as XML may state it), VAT recomputed to match: only the base check sees it.
+    // 6 % of 406.76 = 24.4056 → 24.41; 25 % of 547.00 = 136.75; total 161.16; 953.76 + 161.16 = 1114.92 → 1115.
+    const wrongBase = invoice({
+      vatBreakdown: [
+        { rate: '6', base: '406.76', vat: '24.41' },
+        { rate: '25', base: '547.00', vat: '136.75' },
+      ],
+      vatTotal: '161.16',
+      amountDue: '1115.00',
+    });
+    expect(checkInvoice(wrongBase).flags).toEqual(['VAT_BASE_MISMATCH']);
+    // A breakdown rate with no lines at it.
+    expect(
+      checkInvoice(
+        invoice({
+          vatBreakdown: [...invoice().vatBreakdown, { rate: '12', base: '100.00', vat: '12.00' }],
+          vatTotal: '154.16',
+          roundingAmount: '0.08',
+          amountDue: '1108.00',
+        }),
+      ).flags,
+    ).toEqual(['VAT_BASE_MISMATCH']);
+  });
+
+  it('VAT_BASE_MISMATCH is not raised when rates compare by value, lines share a rate, or it cannot be known', () => {
+    const twoAtSix = invoice({
+      lines: [
+        line(),
+        line({ position: 2, quantity: '1', unitPrice: '93.24', lineTotal: '93.24', vatRate: '6.00' }),
+        invoice().lines[1] as ExtractedLine,
+      ],
+      // 6 % of 600.00 = 36.00; net 1047.00; VAT 147.75; 1194.75 → 1195.
+      vatBreakdown: [
+        { rate: '6.0', base: '600.00', vat: '36.00' },
+        { rate: '25', base: '447.00', vat: '111.75' },
+      ],
+      netTotal: '1047.00',
+      vatTotal: '147.75',
+      roundingAmount: '0.25',
+      amountDue: '1195.00',
+    });
+    expect(checkInvoice(twoAtSix).flags).toEqual([]);
+    // The second 6 % line counted at 25 %: 25 % of 540.24 = 135.06; VAT 165.47; 1212.47 → 1212.
+    const countedAtTwentyFive = {
+      ...twoAtSix,
+      vatBreakdown: [
+        { rate: '6', base: '506.76', vat: '30.41' },
+        { rate: '25', base: '540.24', vat: '135.06' },
+      ],
+      vatTotal: '165.47',
+      roundingAmount: '-0.47',
+      amountDue: '1212.00',
+    };
+    expect(checkInvoice(countedAtTwentyFive).flags).toEqual(['VAT_BASE_MISMATCH']);
+    // No breakdown printed: nothing to compare (the VAT total alone ties the amounts).
+    expect(checkInvoice(invoice({ vatBreakdown: [] })).flags).toEqual([]);
+    // A flagged line (a rate outside the breakdown, a missing or misprinted total) already explains the
+    // difference, and LINES_FLAGGED keeps the document untrusted.
+    const withFirstLine = (overrides: Partial<ExtractedLine>): ExtractedInvoice =>
+      invoice({ lines: [line(overrides), ...invoice().lines.slice(1)] });
+    expect(checkInvoice(withFirstLine({ vatRate: '12' })).flags).toEqual(['LINES_FLAGGED']);
+    expect(checkInvoice(withFirstLine({ vatRate: null })).flags).toEqual(['LINES_FLAGGED']);
+    expect(checkInvoice(withFirstLine({ lineTotal: null })).flags).toEqual(['LINES_FLAGGED']);
+    expect(checkInvoice(withFirstLine({ lineTotal: '560.76' })).flags).toEqual([
+      'NET_TOTAL_MISMATCH',
+      'LINES_FLAGGED',
+    ]);
+  });
+
+  it('VAT_BASE_MISMATCH on a credit note printed negative, once its signs are normalised', () => {
+    const negate = (value: string): string => `-${value}`;
+    const base = invoice();
+    const printed = (lines: ExtractedLine[]): ExtractedInvoice =>
+      invoice({
+        documentType: 'credit_note',
+        creditedInvoiceNumber: '2026-10400',
+        lines: lines.map((entry) => ({
+          ...entry,
+          quantity: entry.quantity === null ? null : negate(entry.quantity),
+          lineTotal: entry.lineTotal === null ? null : negate(entry.lineTotal),
+        })),
+        vatBreakdown: base.vatBreakdown.map((entry) => ({
+          ...entry,
+          base: negate(entry.base),
+          vat: negate(entry.vat),
+        })),
+        netTotal: '-953.76',
+        vatTotal: '-142.16',
+        roundingAmount: '-0.08',
+        amountDue: '-1096.00',
+      });
+    expect(checkInvoice(normaliseCreditNoteSigns(printed(base.lines))).flags).toEqual([]);
+    const swapped = base.lines.map((entry) => ({ ...entry, vatRate: entry.vatRate === '6' ? '25' : '6' }));
+    expect(checkInvoice(normaliseCreditNoteSigns(printed(swapped))).flags).toEqual(['VAT_BASE_MISMATCH']);
   });
 
   it('AMOUNT_DUE_MISMATCH: net + VAT + rounding is not the amount due', () => {

@@ -114,6 +114,35 @@ function vatIsConsistent(invoice: ExtractedInvoice): boolean {
 }
 
 /**
+ * Whether each rate's taxable amount in the breakdown is the sum of the line totals at that rate (rates
+ * compare by value: "6" = "6.00"). It catches what the other checks cannot: a trusted line whose rate was
+ * misread as another rate the breakdown prints, or a wrong taxable amount in XML. Checked only when a
+ * breakdown is printed and every line is trusted: a flagged line already says which of its numbers is
+ * wrong, and the document is untrusted anyway (LINES_FLAGGED).
+ */
+function vatBasesMatchLines(breakdown: ExtractedInvoice['vatBreakdown'], lines: ExtractedLine[]): boolean {
+  if (breakdown.length === 0 || lines.length === 0 || !lines.every(lineIsTrusted)) return true;
+  const byRate = new Map<string, { base: Dec; lines: Dec }>();
+  const entryFor = (rate: string): { base: Dec; lines: Dec } => {
+    const key = dec(rate).toString();
+    const entry = byRate.get(key) ?? { base: dec(0), lines: dec(0) };
+    byRate.set(key, entry);
+    return entry;
+  };
+  for (const line of lines) {
+    // A trusted line has both (MISSING_LINE_TOTAL / VAT_RATE_INVALID otherwise); narrowing for the compiler.
+    if (line.lineTotal === null || line.vatRate === null) return true;
+    const entry = entryFor(line.vatRate);
+    entry.lines = entry.lines.plus(dec(line.lineTotal));
+  }
+  for (const subtotal of breakdown) {
+    const entry = entryFor(subtotal.rate);
+    entry.base = entry.base.plus(dec(subtotal.base));
+  }
+  return [...byRate.values()].every((entry) => entry.base.equals(entry.lines));
+}
+
+/**
  * Öresavrundning: under one krona in size, and (when net and VAT are known) exactly what rounding their sum
  * half-up to whole kronor gives. A printed 0.00 means "not rounded" and is always fine; the amount due check
  * still ties the sum together.
@@ -146,6 +175,7 @@ export function checkInvoice(invoice: ExtractedInvoice): ExtractedInvoice {
   }
 
   if (!vatIsConsistent(invoice)) flags.add('VAT_TOTAL_MISMATCH');
+  if (!vatBasesMatchLines(invoice.vatBreakdown, lines)) flags.add('VAT_BASE_MISMATCH');
   const vat = effectiveVatTotal(invoice);
 
   if (invoice.amountDue === null) {

@@ -36,6 +36,12 @@ export const DOCUMENT_FLAGS = [
   'NET_TOTAL_MISMATCH',
   /** A rate's VAT ≠ its base × rate (to the öre, ±1 öre per rate), or the VAT total ≠ the sum of the rates. */
   'VAT_TOTAL_MISMATCH',
+  /**
+   * A rate's taxable amount in the VAT breakdown ≠ the sum of the line totals at that rate: a line rate
+   * misread as another rate the breakdown prints, or a wrong taxable amount in XML. Checked only when a
+   * breakdown is printed and every line is trusted (a flagged line already explains the difference).
+   */
+  'VAT_BASE_MISMATCH',
   /** net + VAT + öresavrundning ≠ amount due. */
   'AMOUNT_DUE_MISMATCH',
   /** Öresavrundning over ±0.99 kr, or not what rounding the sum to whole kronor gives. */

@@ -46,6 +46,8 @@ let storageDir: string;
 let areas: WorkerAreaServices;
 let handlers: JobHandlers;
 let renderer: InvoiceRenderer;
+/** The registry the invoicing metrics record to, read after each run. */
+const registry = new Registry();
 let world: { restaurantId: string; supplierId: string; staff: Acting };
 
 const catalog = loadSwedishCatalog()
@@ -62,7 +64,7 @@ beforeAll(async () => {
     auditRetentionDays: 365,
     invoicing: {
       storage: new LocalDiskStorage(storageDir),
-      metrics: createInvoicingMetrics(new Registry()),
+      metrics: createInvoicingMetrics(registry),
       ocrWorkers: 1,
     },
   });
@@ -235,8 +237,42 @@ async function fileOf(kind: Kind, truth: InvoiceTruth, seed: number) {
   }
 }
 
-/** Captures the file (as the upload route does), runs the job, and returns what a reviewer sees. */
+const RECONCILIATIONS = 'iris_invoice_reconciliations_total';
+const LINE_OUTCOMES = 'iris_invoice_line_outcomes_total';
+
+/** A counter's value per `outcome` label, as /metrics would expose it. */
+async function counterByOutcome(name: string): Promise<Record<string, number>> {
+  const metric = registry.getSingleMetric(name);
+  if (!metric) throw new Error(`${name} is not registered`);
+  const { values } = await metric.get();
+  return Object.fromEntries(values.map((sample) => [String(sample.labels['outcome']), sample.value]));
+}
+
+/** What a run added to each label (labels it left alone are omitted). */
+function increase(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([label, value]): [string, number] => [label, value - (before[label] ?? 0)])
+      .filter(([, added]) => added !== 0),
+  );
+}
+
+function countOf(labels: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const label of labels) counts[label] = (counts[label] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * Captures the file (as the upload route does), runs the job, and returns what a reviewer sees. Every run
+ * here reconciles exactly once, so the metrics must have counted the invoice's status once and each of its
+ * lines' outcomes once.
+ */
 async function process(file: { bytes: Buffer; name: string; type: string }) {
+  const before = {
+    runs: await counterByOutcome(RECONCILIATIONS),
+    lines: await counterByOutcome(LINE_OUTCOMES),
+  };
   const { invoiceId, duplicate } = await areas.invoicing.capture.capture(world.staff, world.restaurantId, {
     bytes: file.bytes,
     fileName: file.name,
@@ -244,8 +280,17 @@ async function process(file: { bytes: Buffer; name: string; type: string }) {
   });
   expect(duplicate).toBe(false);
   await handlers.invoice__extract({ invoiceId }, fakeHelpers({ attempts: 1, maxAttempts: 3 }));
-  return areas.invoicing.invoices.get(world.staff, invoiceId);
+  const view = await areas.invoicing.invoices.get(world.staff, invoiceId);
+  expect(increase(before.runs, await counterByOutcome(RECONCILIATIONS))).toEqual({ [view.status]: 1 });
+  expect(increase(before.lines, await counterByOutcome(LINE_OUTCOMES))).toEqual(
+    countOf(view.lines.map((line) => line.outcome ?? 'none')),
+  );
+  processed.push({ status: view.status, outcomes: view.lines.map((line) => line.outcome ?? 'none') });
+  return view;
 }
+
+/** Every run's result, for the totals the metrics must show at the end. */
+const processed: { status: string; outcomes: string[] }[] = [];
 
 /** Every numeric field of every line is either what the invoice says, or its line is flagged. */
 function expectNothingWrongUnflagged(view: Awaited<ReturnType<typeof process>>, truth: InvoiceTruth) {
@@ -257,15 +302,15 @@ function expectNothingWrongUnflagged(view: Awaited<ReturnType<typeof process>>, 
       line.quantity !== null &&
       line.unitPrice !== null &&
       line.lineTotal !== null &&
-      dec(line.quantity.toString()).equals(dec(truthLine.quantity!)) &&
-      dec(line.unitPrice.toString()).equals(dec(truthLine.unitPrice!)) &&
-      dec(line.lineTotal.toString()).equals(dec(truthLine.lineTotal!));
+      dec(line.quantity.toString()).equals(dec(truthLine.quantity)) &&
+      dec(line.unitPrice.toString()).equals(dec(truthLine.unitPrice)) &&
+      dec(line.lineTotal.toString()).equals(dec(truthLine.lineTotal));
     if (!exact) expect(line.flags, `line ${line.position} is wrong but not flagged`).not.toEqual([]);
   }
   if (view.status === 'matched') {
     // Matched means trusted: nothing may be off anywhere.
     expect(view.lines).toHaveLength(expected.lines.length);
-    expect(dec(view.amountDue!.toString()).equals(dec(expected.amountDue!))).toBe(true);
+    expect(dec(view.amountDue!.toString()).equals(dec(expected.amountDue))).toBe(true);
   }
 }
 
@@ -289,7 +334,7 @@ describe('invoice pipeline over generated invoices', () => {
 
       const exact = expectedExtraction(truth);
       expect(view.invoiceNumber).toBe(exact.invoiceNumber);
-      expect(dec(view.amountDue!.toString()).equals(dec(exact.amountDue!))).toBe(true);
+      expect(dec(view.amountDue!.toString()).equals(dec(exact.amountDue))).toBe(true);
       expect(view.lines.map((line) => line.flags)).toEqual(view.lines.map(() => []));
       expect(view.order?.id).toBe(order.id);
       expect(view.supplierId).toBe(world.supplierId);
@@ -304,9 +349,14 @@ describe('invoice pipeline over generated invoices', () => {
   it('an invoice that agrees with its order is matched, and the order becomes invoiced', async () => {
     const order = await deliveredOrder(20, 4);
     const { truth } = truthFromOrder(order.forInvoice, [], { seed: 21, template: TEMPLATE });
+    const runsBefore = await counterByOutcome(RECONCILIATIONS);
+    const linesBefore = await counterByOutcome(LINE_OUTCOMES);
     const view = await process(await fileOf('pdf', truth, 21));
     expect(view.status).toBe('matched');
     expect(view.lines.every((line) => line.outcome === 'matched')).toBe(true);
+    // One matched reconciliation of the order's four lines, whatever the view says.
+    expect(increase(runsBefore, await counterByOutcome(RECONCILIATIONS))).toEqual({ matched: 1 });
+    expect(increase(linesBefore, await counterByOutcome(LINE_OUTCOMES))).toEqual({ matched: 4 });
     const stored = await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } });
     expect(stored.status).toBe('invoiced');
   });
@@ -378,6 +428,18 @@ describe('invoice pipeline over generated invoices', () => {
       fileName: 'kopia.xml',
       declaredType: file.type,
     });
-    expect(again).toEqual({ invoiceId: first.invoiceId, duplicate: true });
+    expect(again).toMatchObject({ invoiceId: first.invoiceId, duplicate: true });
+    // The uploader sees the invoice that already holds the file, under its first name.
+    expect(again.invoice).toMatchObject({ id: first.invoiceId, fileName: 'svefaktura.xml' });
+  });
+
+  it('the reconciliation metrics add up over every run above', async () => {
+    // Runs in file order, after the nine runs above (the duplicate upload is never extracted again).
+    expect(processed).toHaveLength(9);
+    expect(await counterByOutcome(RECONCILIATIONS)).toEqual(countOf(processed.map((run) => run.status)));
+    expect(await counterByOutcome(LINE_OUTCOMES)).toEqual(countOf(processed.flatMap((run) => run.outcomes)));
+    const runs = await counterByOutcome(RECONCILIATIONS);
+    expect(runs['matched']).toBeGreaterThanOrEqual(1);
+    expect(runs['needs_review']).toBeGreaterThanOrEqual(5);
   });
 });
