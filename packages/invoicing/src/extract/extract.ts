@@ -4,6 +4,7 @@ import { parseInvoiceText } from '../parse/invoice-text.ts';
 import type { TextLine } from '../parse/text-lines.ts';
 import type { OcrPool } from './ocr.ts';
 import { readPdfTextLayer } from './pdf-text.ts';
+import { preprocessForOcr } from './preprocess.ts';
 import { normaliseImage, renderPdfPages } from './render.ts';
 import { parseInvoiceXml } from './xml/index.ts';
 
@@ -80,7 +81,8 @@ export class DefaultInvoiceExtractor implements InvoiceExtractor {
       case 'image/png':
       case 'image/jpeg': {
         const image = await normaliseImage(file.bytes, file.mediaType);
-        return this.#parse('ocr', [await this.#ocr.recognize(image)]);
+        const { image: cleaned } = await preprocessForOcr(image);
+        return this.#parse('ocr', [await this.#ocr.recognize(cleaned)]);
       }
     }
   }
@@ -95,7 +97,9 @@ export class DefaultInvoiceExtractor implements InvoiceExtractor {
     }
     const images = await renderPdfPages(bytes, { dpi: this.#renderDpi, maxPages: this.#maxOcrPages });
     if (images.length === 0) throw new AppError('INVOICE_FILE_INVALID', 'The PDF has no pages.');
-    return this.#parse('ocr', await this.#ocr.recognizePages(images, { dpi: this.#renderDpi }));
+    // A scanner's PDF holds a noisy scan: clean it as an uploaded JPEG would be (see preprocessForOcr).
+    const cleaned = await Promise.all(images.map(async (image) => (await preprocessForOcr(image)).image));
+    return this.#parse('ocr', await this.#ocr.recognizePages(cleaned, { dpi: this.#renderDpi }));
   }
 
   #parse(

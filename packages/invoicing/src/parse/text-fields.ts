@@ -132,6 +132,9 @@ export function readHeaderValue(field: HeaderField, raw: string): string | null 
       return normalisePlusgiro(repairDigits(raw)) ?? raw;
     case 'ocrReference':
       return normaliseOcrReference(repairDigits(raw)) ?? raw;
+    case 'orderReference':
+      // Iris order numbers are "IR-" and digits; OCR reads the I as 1, l or |.
+      return raw.replace(/[.:]$/, '').replace(/^[1lI|]R-(?=\d)/u, 'IR-');
     default:
       return raw.replace(/[.:]$/, '');
   }
