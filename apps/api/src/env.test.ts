@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { invoiceStorageConfigFromEnv, REPOSITORY_ROOT } from '@iris/invoicing';
 import { loadApiEnv } from './env.ts';
 
 const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -17,6 +19,21 @@ describe('API env', () => {
     expect(env.PORT).toBe(3000);
     expect(env.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(env.RATE_LIMIT_ENABLED).toBe(true);
+  });
+
+  it('keeps invoice files under the repository root for a relative INVOICE_STORAGE_DIR (where the worker reads)', () => {
+    expect(invoiceStorageConfigFromEnv(loadApiEnv({ ...BASE, AUTH_MODE: 'local' }))).toEqual({
+      driver: 'local',
+      dir: path.join(REPOSITORY_ROOT, 'var', 'invoices'),
+    });
+    expect(
+      invoiceStorageConfigFromEnv(
+        loadApiEnv({ ...BASE, AUTH_MODE: 'local', INVOICE_STORAGE_DIR: '/srv/iris' }),
+      ),
+    ).toEqual({
+      driver: 'local',
+      dir: '/srv/iris',
+    });
   });
 
   it('refuses to start in production with local auth', () => {

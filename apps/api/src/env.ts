@@ -94,7 +94,10 @@ const ZApiEnv = z
     WEBHOOK_ALLOW_PRIVATE_URLS: zFlag.default(false),
     /** How long one webhook delivery attempt may take. */
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(30_000).default(10_000),
-    /** Where uploaded invoice files are kept (the worker reads them from the same place). */
+    /**
+     * Where uploaded invoice files are kept (the worker reads them from the same place). A relative
+     * INVOICE_STORAGE_DIR is taken from the repository root, so the API and the worker agree wherever started.
+     */
     ...invoiceStorageEnvShape,
   })
   .superRefine(refineInvoiceStorageEnv)

@@ -4,6 +4,7 @@ import { createCatalogServices } from '@iris/catalog';
 import { createIdentityServices, LocalIdentityProvider } from '@iris/identity';
 import {
   createInvoicingServices,
+  DEFAULT_INVOICE_STORAGE_DIR,
   InvoiceExtractionService,
   LocalDiskStorage,
   noopInvoicingMetrics,
@@ -16,7 +17,7 @@ import { createNotificationServices, type NotificationConfig } from '@iris/notif
 import { createOrderingServices, createRepeatBuyingServices } from '@iris/ordering';
 
 export interface WorkerInvoicingOptions {
-  /** Default: the local directory ./var/invoices (INVOICE_STORAGE_DIR's default). */
+  /** Default: the local directory var/invoices under the repository root (INVOICE_STORAGE_DIR's default). */
   storage?: InvoiceFileStorage | undefined;
   /** Default: not recorded (worker.ts passes metrics on the worker's registry). */
   metrics?: InvoicingMetrics | undefined;
@@ -50,7 +51,7 @@ export function createWorkerAreaServices(deps: {
   const notifications = createNotificationServices({ ...base, config: deps.notifications });
   const ordering = createOrderingServices({ ...base, catalog, notifications });
   const repeatBuying = createRepeatBuyingServices({ ...base, catalog, notifications, ordering });
-  const storage = deps.invoicing?.storage ?? new LocalDiskStorage('./var/invoices');
+  const storage = deps.invoicing?.storage ?? new LocalDiskStorage(DEFAULT_INVOICE_STORAGE_DIR);
   const metrics = deps.invoicing?.metrics ?? noopInvoicingMetrics;
   const invoicing = createInvoicingServices({ ...base, catalog, notifications, ordering, storage, metrics });
   // The pool starts its threads on the first scan, so building it costs nothing until then.

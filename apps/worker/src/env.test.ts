@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { invoiceStorageConfigFromEnv, REPOSITORY_ROOT } from '@iris/invoicing';
 import { loadWorkerEnv } from './env.ts';
 
 describe('worker env', () => {
@@ -34,6 +36,21 @@ describe('worker env', () => {
       /INVOICE_S3_SECRET_ACCESS_KEY/,
     );
     expect(() => loadWorkerEnv({ ...base, INVOICE_STORAGE_DRIVER: 'ftp' })).toThrow(/INVOICE_STORAGE_DRIVER/);
+  });
+
+  it('reads a relative INVOICE_STORAGE_DIR from the repository root (where the API writes), absolute as given', () => {
+    const base = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/iris' };
+    expect(invoiceStorageConfigFromEnv(loadWorkerEnv(base))).toEqual({
+      driver: 'local',
+      dir: path.join(REPOSITORY_ROOT, 'var', 'invoices'),
+    });
+    expect(invoiceStorageConfigFromEnv(loadWorkerEnv({ ...base, INVOICE_STORAGE_DIR: 'tmp/inv' }))).toEqual({
+      driver: 'local',
+      dir: path.join(REPOSITORY_ROOT, 'tmp', 'inv'),
+    });
+    expect(
+      invoiceStorageConfigFromEnv(loadWorkerEnv({ ...base, INVOICE_STORAGE_DIR: '/srv/iris/invoices' })),
+    ).toEqual({ driver: 'local', dir: '/srv/iris/invoices' });
   });
 
   it('refuses private webhook URLs in production', () => {

@@ -33,7 +33,10 @@ export const ZWorkerEnv = z
     WEBHOOK_ALLOW_PRIVATE_URLS: zFlag.default(false),
     /** How long one webhook delivery attempt may take. */
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(30_000).default(10_000),
-    /** Where invoice files are kept (the API writes them, extraction reads them): the same on both. */
+    /**
+     * Where invoice files are kept (the API writes them, extraction reads them): the same on both. A relative
+     * INVOICE_STORAGE_DIR is taken from the repository root, not the working directory.
+     */
     ...invoiceStorageEnvShape,
     /** tesseract.js worker threads for scanned invoices (default: the number of cores). */
     OCR_WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),

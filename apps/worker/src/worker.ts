@@ -4,7 +4,12 @@ import { toGraphileLogger, WORKER_SCHEMA } from '@iris/jobs';
 import { run, type ParsedCronItem, type Runner, type TaskList } from 'graphile-worker';
 import { parsedCrontab } from './crontab.ts';
 import type { NotificationConfig } from '@iris/notifications';
-import { createInvoicingMetrics, createInvoiceStorage, type InvoiceStorageConfig } from '@iris/invoicing';
+import {
+  createInvoicingMetrics,
+  createInvoiceStorage,
+  DEFAULT_INVOICE_STORAGE_DIR,
+  type InvoiceStorageConfig,
+} from '@iris/invoicing';
 import { createWorkerAreaServices, type WorkerAreaServices, type WorkerInvoicingOptions } from './areas.ts';
 import { createWorkerMetrics, type WorkerMetrics } from './metrics.ts';
 import { createTaskList } from './task-list.ts';
@@ -23,7 +28,7 @@ export interface StartWorkerOptions {
   auditRetentionDays?: number;
   /** Webhook delivery settings (default: public https URLs only, 10 s per attempt). */
   notifications?: NotificationConfig;
-  /** Invoice files and OCR (default: ./var/invoices, one OCR thread per core). */
+  /** Invoice files and OCR (default: var/invoices under the repository root, one OCR thread per core). */
   invoicing?: {
     storage?: InvoiceStorageConfig | undefined;
     ocrWorkers?: number | undefined;
@@ -71,7 +76,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerHa
       logger: options.logger,
       invoicing: {
         storage: createInvoiceStorage(
-          options.invoicing?.storage ?? { driver: 'local', dir: './var/invoices' },
+          options.invoicing?.storage ?? { driver: 'local', dir: DEFAULT_INVOICE_STORAGE_DIR },
         ),
         metrics: createInvoicingMetrics(metrics.registry),
         ocrWorkers: options.invoicing?.ocrWorkers,

@@ -64,8 +64,12 @@ export function errorHandler(logger: Logger) {
     else if (typeof status === 'number' && status >= 400 && status < 500 && !(error instanceof AppError)) {
       appError = new AppError('BAD_REQUEST', 'The request could not be read.');
     } else appError = toAppError(error);
-    if (appError.code === 'INTERNAL') {
-      logger.error({ err: appError.cause ?? error, requestId: requestIdOf(res) }, 'unhandled error');
+    // 5xx: the cause (a bug, a storage or database outage) goes to the log, never to the caller.
+    if (appError.status >= 500) {
+      logger.error(
+        { err: appError.cause ?? error, requestId: requestIdOf(res) },
+        appError.code === 'INTERNAL' ? 'unhandled error' : 'dependency unavailable',
+      );
     }
     sendError(res, appError);
   };

@@ -2,9 +2,13 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { Db } from '@iris/db';
 import { createJobsTestDatabase, type JobsTestDatabase } from '@iris/jobs/testing';
+import { systemClock } from '@iris/core';
+import { startS3Stub } from '@iris/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoiceStorageKey } from '../storage/storage.ts';
-import { captureServiceFor, insertRestaurant, keyOf } from './test-support.ts';
+import { S3Storage } from '../storage/s3.ts';
+import { invoiceStorageKey, type InvoiceFileStorage } from '../storage/storage.ts';
+import { InvoiceCaptureService } from './capture.service.ts';
+import { captureServiceFor, identityFor, insertRestaurant, keyOf } from './test-support.ts';
 
 let database: JobsTestDatabase;
 let db: Db;
@@ -238,5 +242,59 @@ describe('InvoiceCaptureService.capture', () => {
       }),
     ).rejects.toMatchObject({ code: 'INVOICE_FILE_INVALID', details: { width: 50_000, height: 50_000 } });
     expect(await db.invoice.count({ where: { restaurantId: restaurant.id } })).toBe(0);
+  });
+
+  describe('when the file store fails', () => {
+    const captureWith = (storage: InvoiceFileStorage) => {
+      const identity = identityFor(db);
+      return new InvoiceCaptureService({
+        db,
+        storage,
+        access: identity.access,
+        audit: identity.audit,
+        clock: systemClock,
+      });
+    };
+
+    it('a storage whose put throws: 503 SERVICE_UNAVAILABLE, its message kept out, nothing recorded', async () => {
+      const restaurant = await insertRestaurant(db);
+      const failing: InvoiceFileStorage = {
+        put: () => Promise.reject(new Error('ENOSPC: no space left on device, open /srv/iris/invoices/x')),
+        get: () => Promise.reject(new Error('unused')),
+      };
+      const error: unknown = await captureWith(failing)
+        .capture(restaurant.staff, restaurant.id, { bytes: pdf(), fileName: 'f.pdf', declaredType: null })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503 });
+      expect((error as Error).message).not.toMatch(/ENOSPC|\/srv/);
+      // The original stays on the error for the log.
+      expect((error as Error).cause).toMatchObject({ message: expect.stringMatching(/ENOSPC/) });
+      expect(await db.invoice.count({ where: { restaurantId: restaurant.id } })).toBe(0);
+    });
+
+    it('S3 down: 503 SERVICE_UNAVAILABLE naming neither the endpoint nor the key, nothing recorded', async () => {
+      const restaurant = await insertRestaurant(db);
+      const stub = await startS3Stub({ buckets: ['iris-invoices'] });
+      const storage = new S3Storage({
+        endpoint: stub.url,
+        region: 'eu-north-1',
+        bucket: 'iris-invoices',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret-test' },
+      });
+      await stub.close();
+      try {
+        const error: unknown = await captureWith(storage)
+          .capture(restaurant.staff, restaurant.id, { bytes: pdf(), fileName: 'f.pdf', declaredType: null })
+          .catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: undefined });
+        const { message } = error as Error;
+        expect(message).not.toContain(new URL(stub.url).host);
+        expect(message).not.toMatch(/AKIDTEST|secret-test|iris-invoices|invoices\//);
+        expect(await db.invoice.count({ where: { restaurantId: restaurant.id } })).toBe(0);
+      } finally {
+        storage.destroy();
+      }
+    });
   });
 });

@@ -3,7 +3,7 @@ import { AppError, type Clock } from '@iris/core';
 import { inTransaction, type Db } from '@iris/db';
 import type { AccessControl, Acting, AuditLog } from '@iris/identity';
 import { graphileJobQueue, type JobQueue } from '@iris/jobs';
-import { invoiceStorageKey, type InvoiceFileStorage } from '../storage/storage.ts';
+import { asStorageError, invoiceStorageKey, type InvoiceFileStorage } from '../storage/storage.ts';
 import { InvoiceCaptureRepository, type CapturedInvoice } from './capture.repository.ts';
 import { sanitizeFileName } from './file-name.ts';
 import { detectInvoiceMediaType } from './sniff.ts';
@@ -110,7 +110,12 @@ export class InvoiceCaptureService {
     // Stored before the row exists: a row never points at a missing file. The key comes from the hash, so
     // a retry (or a concurrent upload of the same file) rewrites the same bytes under the same key.
     const storageKey = invoiceStorageKey(restaurantId, contentHash);
-    await this.#storage.put(storageKey, file.bytes, mediaType);
+    try {
+      await this.#storage.put(storageKey, file.bytes, mediaType);
+    } catch (error) {
+      // Whatever the storage implementation throws, the uploader gets a 503 without its internals.
+      throw asStorageError(error);
+    }
 
     const { actor } = acting;
     const source = options.source ?? 'upload';

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@iris/core';
 import { groupIntoLines, readPdfTextLayer, type PositionedText } from './pdf-text.ts';
+import { withPdf } from './pdfjs.ts';
+import { slowPdf } from './test-support.ts';
 
 const fixture = (name: string): Promise<Buffer> => readFile(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -102,5 +104,54 @@ describe('readPdfTextLayer', () => {
     await readPdfTextLayer(pdf);
     expect(pdf.byteLength).toBeGreaterThan(1000);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('the time limit of one PDF', () => {
+  const timedOut = { code: 'INVOICE_FILE_INVALID', message: expect.stringMatching(/took longer than/) };
+
+  it('abandons a pathological PDF (a few KB, seconds a page) instead of reading it to the end', async () => {
+    const error = await readPdfTextLayer(slowPdf(3, 300_000), { timeoutMs: 200 }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ ...timedOut, details: { timeoutMs: 200 } });
+  });
+
+  it('ends a step that never settles', async () => {
+    const error = await withPdf(
+      await fixture('invoice.pdf'),
+      (_document, deadline) => deadline.step(new Promise<never>(() => undefined)),
+      { timeoutMs: 50 },
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject(timedOut);
+  });
+
+  it('catches, at the next step, synchronous work that ran past the limit (no timer could fire)', async () => {
+    let readFirstPage = false;
+    const error = await withPdf(
+      await fixture('invoice-2pages.pdf'),
+      async (document, deadline) => {
+        await deadline.step(document.getPage(1));
+        readFirstPage = true;
+        const busyUntil = performance.now() + 600;
+        while (performance.now() < busyUntil) {
+          // Blocks the event loop, like a long synchronous stretch inside pdfjs.
+        }
+        return deadline.step(document.getPage(2));
+      },
+      { timeoutMs: 500 },
+    ).catch((caught: unknown) => caught);
+    expect(readFirstPage).toBe(true);
+    expect(error).toMatchObject(timedOut);
+  });
+
+  it('refuses a time limit that is not a positive number (a programming error)', async () => {
+    const pdf = await fixture('invoice.pdf');
+    for (const timeoutMs of [0, -1, Number.NaN]) {
+      await expect(withPdf(pdf, () => Promise.resolve(1), { timeoutMs })).rejects.toMatchObject({
+        code: 'INTERNAL',
+      });
+    }
   });
 });

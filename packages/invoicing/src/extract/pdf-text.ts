@@ -19,6 +19,8 @@ export interface ReadPdfTextOptions {
   maxPages?: number;
   /** Fewer non-blank characters than this over all pages means "no usable text layer". */
   minCharacters?: number;
+  /** Time limit for the whole document (default 30 s); past it, INVOICE_FILE_INVALID. */
+  timeoutMs?: number | undefined;
 }
 
 /** Items whose baselines differ by less than this share a line (fraction of the font size). */
@@ -34,19 +36,24 @@ export async function readPdfTextLayer(
   bytes: Uint8Array,
   options: ReadPdfTextOptions = {},
 ): Promise<TextLine[][] | null> {
-  const { maxPages = 50, minCharacters = 20 } = options;
-  return withPdf(bytes, async (document) => {
-    const pages: TextLine[][] = [];
-    let characters = 0;
-    for (let number = 1; number <= Math.min(document.numPages, maxPages); number++) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      const lines = groupIntoLines(content.items.flatMap(toPositionedText));
-      characters += lines.reduce((sum, line) => sum + line.text.replace(/\s/g, '').length, 0);
-      pages.push(lines);
-    }
-    return characters >= minCharacters ? pages : null;
-  });
+  const { maxPages = 50, minCharacters = 20, timeoutMs } = options;
+  return withPdf(
+    bytes,
+    async (document, deadline) => {
+      const pages: TextLine[][] = [];
+      let characters = 0;
+      for (let number = 1; number <= Math.min(document.numPages, maxPages); number++) {
+        const page = await deadline.step(document.getPage(number));
+        const content = await deadline.step(page.getTextContent());
+        const lines = groupIntoLines(content.items.flatMap(toPositionedText));
+        characters += lines.reduce((sum, line) => sum + line.text.replace(/\s/g, '').length, 0);
+        pages.push(lines);
+        page.cleanup();
+      }
+      return characters >= minCharacters ? pages : null;
+    },
+    { timeoutMs },
+  );
 }
 
 type TextContentItem = Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'][number];

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@iris/core';
 import { MAX_IMAGE_PIXELS } from '../capture/image-dimensions.ts';
 import { normaliseImage, renderPdfPages } from './render.ts';
+import { slowPdf } from './test-support.ts';
 
 const fixture = (name: string): Promise<Buffer> => readFile(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -151,6 +152,14 @@ describe('renderPdfPages', () => {
 
   it('rejects a corrupt PDF as INVOICE_FILE_INVALID', async () => {
     await expectInvalid(renderPdfPages(Buffer.from('%PDF-1.7\ngarbage')));
+  });
+
+  it('abandons a PDF that takes longer than the time limit to render (INVOICE_FILE_INVALID)', async () => {
+    const error = await renderPdfPages(slowPdf(3, 200_000), { dpi: 50, timeoutMs: 200 }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'INVOICE_FILE_INVALID', details: { timeoutMs: 200 } });
   });
 });
 

@@ -8,6 +8,8 @@ export interface RenderOptions {
   dpi?: number;
   /** Pages rendered at most (the rest of a longer PDF is ignored). */
   maxPages?: number;
+  /** Time limit for the whole document, all pages (default 30 s); past it, INVOICE_FILE_INVALID. */
+  timeoutMs?: number | undefined;
 }
 
 /** Pages larger than this (in pixels, either side) are rendered at a lower resolution. */
@@ -40,25 +42,45 @@ function checkedPageSize(
 
 /** Renders a PDF's pages to PNG images (white background), for OCR of scanned PDFs. */
 export async function renderPdfPages(bytes: Uint8Array, options: RenderOptions = {}): Promise<Buffer[]> {
-  const { dpi = 200, maxPages = 10 } = options;
-  return withPdf(bytes, async (document) => {
-    const images: Buffer[] = [];
-    for (let number = 1; number <= Math.min(document.numPages, maxPages); number++) {
-      const page = await document.getPage(number);
-      const natural = checkedPageSize(page.getViewport({ scale: 1 }), number);
-      // 72 PDF units per inch; a large page (a poster-sized scan) must not allocate a giant canvas.
-      const scale = Math.min(dpi / 72, MAX_RENDER_SIDE / Math.max(natural.width, natural.height));
-      const viewport = page.getViewport({ scale });
-      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-      const context = canvas.getContext('2d');
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, canvas.width, canvas.height);
-      await page.render({ canvas: null, canvasContext: context, viewport }).promise;
-      images.push(await canvas.encode('png'));
-      page.cleanup();
-    }
-    return images;
-  });
+  const { dpi = 200, maxPages = 10, timeoutMs } = options;
+  return withPdf(
+    bytes,
+    async (document, deadline) => {
+      const images: Buffer[] = [];
+      for (let number = 1; number <= Math.min(document.numPages, maxPages); number++) {
+        const page = await deadline.step(document.getPage(number));
+        const natural = checkedPageSize(page.getViewport({ scale: 1 }), number);
+        // 72 PDF units per inch; a large page (a poster-sized scan) must not allocate a giant canvas.
+        const scale = Math.min(dpi / 72, MAX_RENDER_SIDE / Math.max(natural.width, natural.height));
+        const viewport = page.getViewport({ scale });
+        const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+        const context = canvas.getContext('2d');
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        const rendering = page.render({ canvas: null, canvasContext: context, viewport });
+        // pdfjs draws in ~15 ms slices chained by microtasks, which no timer can interrupt: continuing each
+        // slice from the event loop lets the deadline's timer run, and stops drawing once the time is up
+        // (pdfjs types the hook as a bare Function; it is called with the continuation).
+        rendering.onContinue = (next: () => void) => {
+          setImmediate(() => {
+            if (!deadline.expired()) next();
+          });
+        };
+        try {
+          await deadline.step(rendering.promise);
+        } catch (error) {
+          // Out of time: stop drawing now rather than when the document is destroyed.
+          rendering.cancel();
+          throw error;
+        }
+        images.push(await canvas.encode('png'));
+        page.cleanup();
+        deadline.check();
+      }
+      return images;
+    },
+    { timeoutMs },
+  );
 }
 
 /** Images longer than this (pixels) are scaled down before OCR: phone photos gain nothing above ~300 dpi A4. */

@@ -1,6 +1,7 @@
 import { zFlag } from '@iris/core';
 import { z } from 'zod';
 import type { InvoiceStorageConfig } from './index.ts';
+import { DEFAULT_INVOICE_STORAGE_DIR, resolveInvoiceStorageDir } from './location.ts';
 
 /**
  * The storage variables both apps read (the API stores uploads, the worker reads them): spread into each
@@ -9,7 +10,8 @@ import type { InvoiceStorageConfig } from './index.ts';
 export const invoiceStorageEnvShape = {
   /** local: files under INVOICE_STORAGE_DIR; s3: objects in INVOICE_S3_BUCKET. */
   INVOICE_STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
-  INVOICE_STORAGE_DIR: z.string().min(1).default('./var/invoices'),
+  /** Absolute, or relative to the repository root (never the working directory: API and worker must agree). */
+  INVOICE_STORAGE_DIR: z.string().min(1).default(DEFAULT_INVOICE_STORAGE_DIR),
   /** An S3-compatible endpoint (MinIO …); unset for AWS S3. */
   INVOICE_S3_ENDPOINT: z.url().optional(),
   INVOICE_S3_REGION: z.string().min(1).optional(),
@@ -38,7 +40,9 @@ export function refineInvoiceStorageEnv(env: InvoiceStorageEnv, ctx: z.Refinemen
 }
 
 export function invoiceStorageConfigFromEnv(env: InvoiceStorageEnv): InvoiceStorageConfig {
-  if (env.INVOICE_STORAGE_DRIVER === 'local') return { driver: 'local', dir: env.INVOICE_STORAGE_DIR };
+  if (env.INVOICE_STORAGE_DRIVER === 'local') {
+    return { driver: 'local', dir: resolveInvoiceStorageDir(env.INVOICE_STORAGE_DIR) };
+  }
   return {
     driver: 's3',
     endpoint: env.INVOICE_S3_ENDPOINT,

@@ -4,6 +4,7 @@ import { S3Storage } from './s3.ts';
 import type { InvoiceFileStorage } from './storage.ts';
 
 export * from './storage.ts';
+export * from './location.ts';
 export { LocalDiskStorage } from './local-disk.ts';
 export { S3Storage, type S3StorageConfig } from './s3.ts';
 

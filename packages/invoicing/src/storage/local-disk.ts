@@ -1,18 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { assertStorageKey, storedFileMissing, type InvoiceFileStorage } from './storage.ts';
+import { resolveInvoiceStorageDir } from './location.ts';
+import { asStorageError, assertStorageKey, storedFileMissing, type InvoiceFileStorage } from './storage.ts';
 
 function isMissing(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'ENOENT';
 }
 
-/** Files under one directory, one file per key (local development, single-host installs, tests). */
+/**
+ * Files under one directory, one file per key (local development, single-host installs, tests). A relative
+ * directory is taken from the repository root, not the working directory (see resolveInvoiceStorageDir).
+ */
 export class LocalDiskStorage implements InvoiceFileStorage {
   readonly #root: string;
 
   constructor(rootDir: string) {
-    this.#root = path.resolve(rootDir);
+    this.#root = resolveInvoiceStorageDir(rootDir);
+  }
+
+  /** The absolute directory the files are kept under. */
+  get root(): string {
+    return this.#root;
   }
 
   #pathOf(key: string): string {
@@ -26,28 +35,35 @@ export class LocalDiskStorage implements InvoiceFileStorage {
   /** The media type is not kept: the invoice row records it. */
   async put(key: string, bytes: Buffer, _mediaType?: string): Promise<void> {
     const file = this.#pathOf(key);
-    await mkdir(path.dirname(file), { recursive: true });
-    // Write a temp file next to the target and rename: readers never see a half-written file.
+    // Written to a temp file next to the target and renamed: readers never see a half-written file.
     const temp = `${file}.${randomUUID()}.tmp`;
     try {
+      await mkdir(path.dirname(file), { recursive: true });
       await writeFile(temp, bytes, { flag: 'wx' });
       await rename(temp, file);
     } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
+      await rm(temp, { force: true }).catch(() => undefined);
+      // A full, read-only or unmounted disk.
+      throw asStorageError(error);
     }
   }
 
   async get(key: string): Promise<Buffer> {
+    const file = this.#pathOf(key);
     try {
-      return await readFile(this.#pathOf(key));
+      return await readFile(file);
     } catch (error) {
       if (isMissing(error)) throw storedFileMissing(key);
-      throw error;
+      throw asStorageError(error);
     }
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.#pathOf(key), { force: true });
+    const file = this.#pathOf(key);
+    try {
+      await rm(file, { force: true });
+    } catch (error) {
+      throw asStorageError(error);
+    }
   }
 }

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +8,17 @@ import { startS3Stub, type S3Stub } from '@iris/testkit';
 import {
   assertStorageKey,
   createInvoiceStorage,
+  DEFAULT_INVOICE_STORAGE_DIR,
+  invoiceStorageConfigFromEnv,
+  invoiceStorageEnvShape,
   invoiceStorageKey,
   LocalDiskStorage,
+  REPOSITORY_ROOT,
+  resolveInvoiceStorageDir,
   S3Storage,
+  STORAGE_UNAVAILABLE_MESSAGE,
 } from './index.ts';
+import { z } from 'zod';
 
 const RESTAURANT = '0b5e6a3c-1d2f-4a5b-8c9d-0e1f2a3b4c5d';
 const HASH = 'a'.repeat(64);
@@ -26,6 +34,33 @@ describe('storage keys', () => {
       expect(() => assertStorageKey(key)).toThrow(AppError);
     },
   );
+});
+
+describe('the storage folder', () => {
+  it('REPOSITORY_ROOT is the workspace root', () => {
+    expect(existsSync(path.join(REPOSITORY_ROOT, 'pnpm-workspace.yaml'))).toBe(true);
+    expect(existsSync(path.join(REPOSITORY_ROOT, 'packages', 'invoicing', 'package.json'))).toBe(true);
+  });
+
+  it('resolves a relative folder under the repository root, whatever the working directory; keeps absolute ones', () => {
+    expect(resolveInvoiceStorageDir('./var/invoices')).toBe(path.join(REPOSITORY_ROOT, 'var', 'invoices'));
+    expect(resolveInvoiceStorageDir('data/files')).toBe(path.join(REPOSITORY_ROOT, 'data', 'files'));
+    expect(resolveInvoiceStorageDir('/srv/iris/invoices')).toBe('/srv/iris/invoices');
+    expect(new LocalDiskStorage(DEFAULT_INVOICE_STORAGE_DIR).root).toBe(
+      path.join(REPOSITORY_ROOT, 'var', 'invoices'),
+    );
+  });
+
+  it('the env default and a relative INVOICE_STORAGE_DIR become absolute folders in the config', () => {
+    const parse = (env: Record<string, string>) =>
+      invoiceStorageConfigFromEnv(z.object(invoiceStorageEnvShape).parse(env));
+    expect(parse({})).toEqual({ driver: 'local', dir: path.join(REPOSITORY_ROOT, 'var', 'invoices') });
+    expect(parse({ INVOICE_STORAGE_DIR: '../elsewhere' })).toEqual({
+      driver: 'local',
+      dir: path.resolve(REPOSITORY_ROOT, '..', 'elsewhere'),
+    });
+    expect(parse({ INVOICE_STORAGE_DIR: '/srv/iris' })).toEqual({ driver: 'local', dir: '/srv/iris' });
+  });
 });
 
 describe('LocalDiskStorage', () => {
@@ -48,6 +83,22 @@ describe('LocalDiskStorage', () => {
     expect(await readdir(path.join(dir, 'invoices', RESTAURANT))).toEqual([HASH]);
     await storage.delete(key);
     await expect(storage.get(key)).rejects.toMatchObject({ code: 'INVOICE_FILE_INVALID' });
+  });
+
+  it('a disk that cannot be written or read is SERVICE_UNAVAILABLE, without the path', async () => {
+    // The root is a file: every mkdir/read under it fails with ENOTDIR, like an unmounted or broken volume.
+    const blocked = path.join(dir, 'not-a-directory');
+    await writeFile(blocked, 'x');
+    const storage = new LocalDiskStorage(blocked);
+    const key = invoiceStorageKey(RESTAURANT, HASH);
+    for (const attempt of [
+      () => storage.put(key, Buffer.from('%PDF-1.7'), 'application/pdf'),
+      () => storage.get(key),
+    ]) {
+      const error: unknown = await attempt().catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: STORAGE_UNAVAILABLE_MESSAGE });
+      expect((error as Error).cause).toMatchObject({ code: 'ENOTDIR' });
+    }
   });
 
   it('refuses keys that would leave the root', async () => {
@@ -96,6 +147,30 @@ describe('S3Storage against the S3 stub', () => {
     expect(Buffer.compare(await storage.get(key), bytes)).toBe(0);
     await storage.delete(key);
     await expect(storage.get(key)).rejects.toMatchObject({ code: 'INVOICE_FILE_INVALID' });
+  });
+
+  it('a store that cannot be reached is SERVICE_UNAVAILABLE (put, get, delete), naming no endpoint or key', async () => {
+    const stopped = await startS3Stub({ buckets: ['iris-invoices'] });
+    const storage = new S3Storage({
+      endpoint: stopped.url,
+      region: 'eu-north-1',
+      bucket: 'iris-invoices',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret-test' },
+    });
+    storages.push(storage);
+    await stopped.close();
+    const key = invoiceStorageKey(RESTAURANT, HASH);
+    for (const attempt of [
+      () => storage.put(key, Buffer.from('x'), 'application/pdf'),
+      () => storage.get(key),
+      () => storage.delete(key),
+    ]) {
+      const error: unknown = await attempt().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: STORAGE_UNAVAILABLE_MESSAGE });
+      expect((error as AppError).details).toBeUndefined();
+    }
   });
 
   it('the stub refuses an unsigned request', async () => {

@@ -5,8 +5,9 @@ import { AppError } from '@iris/core';
  * writes the same bytes (the key comes from the content hash), so `put` is idempotent.
  */
 export interface InvoiceFileStorage {
+  /** AppError SERVICE_UNAVAILABLE when the store fails (see storageUnavailable). */
   put(key: string, bytes: Buffer, mediaType: string): Promise<void>;
-  /** The file's bytes; AppError INVOICE_FILE_INVALID when the key holds nothing. */
+  /** The file's bytes; AppError INVOICE_FILE_INVALID when the key holds nothing, SERVICE_UNAVAILABLE when the store fails. */
   get(key: string): Promise<Buffer>;
   delete?(key: string): Promise<void>;
 }
@@ -32,6 +33,23 @@ export function invoiceStorageKey(restaurantId: string, contentHash: string): st
   const key = `invoices/${restaurantId.toLowerCase()}/${contentHash.toLowerCase()}`;
   assertStorageKey(key);
   return key;
+}
+
+/** What anyone is told when the store fails: nothing about endpoints, buckets, paths or keys. */
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  'The invoice file store is unavailable. Try again in a few minutes.';
+
+/**
+ * The store itself failed (S3 unreachable or refusing the credentials, a full or read-only disk): 503,
+ * worth retrying. The original error rides along as `cause`, for the log only.
+ */
+export function storageUnavailable(cause: unknown): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', STORAGE_UNAVAILABLE_MESSAGE, undefined, { cause });
+}
+
+/** An AppError (a missing file, a bad key) as it is; any other failure as storageUnavailable. */
+export function asStorageError(error: unknown): AppError {
+  return error instanceof AppError ? error : storageUnavailable(error);
 }
 
 export function storedFileMissing(key: string): AppError {

@@ -99,3 +99,34 @@ describe('dates that are not calendar dates', () => {
     expect(zExtractedInvoice.safeParse(invoice).success).toBe(true);
   });
 });
+
+describe('the document currency', () => {
+  const documents = [
+    { name: 'peppol-invoice.xml', element: 'cbc:DocumentCurrencyCode' },
+    { name: 'svefaktura-invoice.xml', element: 'InvoiceCurrencyCode' },
+  ];
+  const withCode = (name: string, element: string, code: string | null) => {
+    const original = `<${element}>SEK</${element}>`;
+    const text = fixtureText(name);
+    expect(text).toContain(original);
+    return Buffer.from(text.replace(original, code === null ? '' : `<${element}>${code}</${element}>`));
+  };
+
+  it.each(documents)(
+    '$name: a missing code is SEK, a three-letter one is upper-cased',
+    ({ name, element }) => {
+      expect(parseInvoiceXml(withCode(name, element, null)).invoice.currency).toBe('SEK');
+      expect(parseInvoiceXml(withCode(name, element, ' sek ')).invoice.currency).toBe('SEK');
+      expect(parseInvoiceXml(withCode(name, element, 'eur')).invoice.currency).toBe('EUR');
+    },
+  );
+
+  it.each(documents)('$name: any other code is refused, naming it for the uploader', ({ name, element }) => {
+    for (const code of ['kr', 'Kronor', 'SE K', '752']) {
+      const error = refusal(withCode(name, element, code));
+      expect(error.code).toBe('INVOICE_FILE_INVALID');
+      expect(error.message).toContain(`"${code}"`);
+      expect(error.message).toMatch(/ISO 4217/);
+    }
+  });
+});

@@ -11,6 +11,7 @@ import { unitFromCode } from './units.ts';
 import {
   all,
   attribute,
+  documentCurrency,
   first,
   pricePerUnit,
   textAt,
@@ -108,7 +109,7 @@ function seller(root: XmlNode, invoice: ExtractedInvoice): void {
 export function mapSvefaktura(root: XmlNode): ExtractedInvoice {
   const invoice = emptyInvoice();
   invoice.documentType = textAt(root, 'InvoiceTypeCode') === '381' ? 'credit_note' : 'invoice';
-  invoice.currency = textAt(root, 'InvoiceCurrencyCode')?.toUpperCase() ?? 'SEK';
+  invoice.currency = documentCurrency(textAt(root, 'InvoiceCurrencyCode'));
   invoice.invoiceNumber = textAt(root, 'ID');
   invoice.invoiceDate = xmlDate(textAt(root, 'IssueDate'));
   invoice.deliveryDate = xmlDate(textAt(root, 'Delivery', 'ActualDeliveryDateTime'));

@@ -11,6 +11,7 @@ import { unitFromCode } from './units.ts';
 import {
   all,
   attribute,
+  documentCurrency,
   first,
   pricePerUnit,
   textAt,
@@ -114,7 +115,7 @@ export function mapUbl(root: XmlNode, rootName: 'Invoice' | 'CreditNote'): Extra
   const invoice = emptyInvoice();
   const typeCode = textAt(root, 'InvoiceTypeCode') ?? textAt(root, 'CreditNoteTypeCode');
   invoice.documentType = rootName === 'CreditNote' || typeCode === '381' ? 'credit_note' : 'invoice';
-  invoice.currency = textAt(root, 'DocumentCurrencyCode')?.toUpperCase() ?? 'SEK';
+  invoice.currency = documentCurrency(textAt(root, 'DocumentCurrencyCode'));
   invoice.invoiceNumber = textAt(root, 'ID');
   invoice.invoiceDate = xmlDate(textAt(root, 'IssueDate'));
   invoice.dueDate = xmlDate(textAt(root, 'DueDate') ?? textAt(root, 'PaymentMeans', 'PaymentDueDate'));

@@ -116,6 +116,25 @@ export function attribute(node: XmlNode | undefined, name: string): string | nul
   return typeof value === 'string' && value.trim().length > 0 ? decodeEntities(value.trim()) : null;
 }
 
+/** What a document without a currency code is taken to be in (Swedish suppliers' invoices). */
+const DEFAULT_CURRENCY = 'SEK';
+
+/**
+ * The document currency: SEK when the code is missing, a three-letter code in upper case ("sek" → SEK).
+ * Anything else ("kr", "SEK.", "Kronor") is refused by name rather than guessed: amounts in an unknown
+ * currency must not be reconciled as kronor.
+ */
+export function documentCurrency(code: string | null): string {
+  if (code === null) return DEFAULT_CURRENCY;
+  if (/^[A-Za-z]{3}$/.test(code)) return code.toUpperCase();
+  const shown = code.length > 20 ? `${code.slice(0, 20)}…` : code;
+  throw new AppError(
+    'INVOICE_FILE_INVALID',
+    `The invoice's currency code "${shown}" is not an ISO 4217 code (such as SEK or EUR); ask the supplier to correct it, or enter the invoice by hand.`,
+    { currencyCode: shown },
+  );
+}
+
 /** An XML decimal ("1234.50", "+5", "-0.40") as the model's decimal text, or null if it is not one. */
 export function xmlDecimal(value: string | null): string | null {
   if (value === null) return null;
