@@ -222,6 +222,14 @@ export class InvoiceReviewService {
         throw new AppError('INVALID_STATE_TRANSITION', `Line ${line.position} has no deviation to accept.`, {
           outcome: line.outcome,
         });
+      // A line that could not be read or does not add up has no trustworthy numbers to accept: it is
+      // corrected first (then reconciled), or disputed.
+      if (line.outcome === 'unreadable' || line.flags.length > 0)
+        throw new AppError(
+          'UNPROCESSABLE',
+          `Line ${line.position} is flagged (${line.flags.join(', ') || 'unreadable'}): correct it before accepting it.`,
+          { outcome: line.outcome, flags: line.flags },
+        );
       if (line.acceptedAt !== null) return null;
       await this.#deps.invoices.acceptLine(
         line.id,

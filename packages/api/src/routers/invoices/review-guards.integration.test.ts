@@ -202,3 +202,34 @@ describe('authorization still holds for the new paths', () => {
     );
   });
 });
+
+describe('accepting a deviation', () => {
+  it('refuses to accept a flagged line: it is corrected first, then it can be accepted', async () => {
+    const party = await fx.party();
+    const invoiceId = await matchedTo(party, CREAM.unitPrice);
+    const caller = h.caller(party.owner).invoices;
+    // A quantity that no longer agrees with the printed line total: the line is flagged, its numbers untrusted.
+    const flagged = await caller.correct({
+      invoiceId,
+      version: (await view(party, invoiceId)).version,
+      lines: [{ position: 1, quantity: '13' }],
+    });
+    const line = flagged.lines[0]!;
+    expect(line).toMatchObject({ outcome: 'unreadable', flags: ['ARITHMETIC_MISMATCH'] });
+
+    expect(
+      await failureCode(caller.acceptDeviation({ invoiceId, lineId: line.id, note: 'Stämmer nog.' })),
+    ).toBe('UNPROCESSABLE');
+    expect((await view(party, invoiceId)).status).toBe('needs_review');
+
+    // Corrected to a consistent line (13 × 42.23 = 548.99), it is a quantity deviation that can be accepted.
+    const consistent = await caller.correct({
+      invoiceId,
+      version: flagged.version,
+      lines: [{ position: 1, quantity: '13', lineTotal: '548.99' }],
+    });
+    expect(consistent.lines[0]).toMatchObject({ outcome: 'quantity_deviation', flags: [] });
+    const accepted = await caller.acceptDeviation({ invoiceId, lineId: line.id, note: 'En extra kartong.' });
+    expect(accepted.lines[0]!.accepted).toBe(true);
+  });
+});
