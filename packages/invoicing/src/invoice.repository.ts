@@ -6,6 +6,7 @@ import {
   type NewestFirstPage,
   type Tx,
 } from '@iris/db';
+import { lockInvoiceWithLines, writeLineResults } from './reconcile/invoice-lock.ts';
 import type { InvoiceStatus } from './review/transitions.ts';
 
 /** An invoice line as stored, with what reconciliation made of it. */
@@ -273,17 +274,13 @@ export class InvoiceRepository {
     return row ? toRecord(row) : null;
   }
 
-  /** Locks the invoice row for the rest of `tx` (reconciliation and reviewers serialise on it), then reads it. */
+  /**
+   * Locks the invoice row for the rest of `tx` (reconciliation and reviewers serialise on it) and reads it
+   * with its lines, in one statement: the invoice's columns repeat on every line row (a LEFT JOIN, so an
+   * invoice without lines is one row with null line columns).
+   */
   async lockById(invoiceId: string, tx: Tx): Promise<LockedInvoice | null> {
-    await tx.$queryRaw`SELECT id FROM "invoice" WHERE id = ${invoiceId}::uuid AND "deletedAt" IS NULL FOR UPDATE`;
-    const row = await tx.invoice.findFirst({ where: { id: invoiceId }, select: INVOICE_COLUMNS });
-    if (!row) return null;
-    const lines = await tx.invoiceLine.findMany({
-      where: { invoiceId },
-      orderBy: { position: 'asc' },
-      select: LINE_SELECT,
-    });
-    return { ...row, lines };
+    return lockInvoiceWithLines(tx, invoiceId);
   }
 
   /** Who the invoice belongs to, for authorization (no lines). */
@@ -337,8 +334,12 @@ export class InvoiceRepository {
     });
   }
 
-  async updateLineResult(lineId: string, data: ReconciledLineData, tx: Tx): Promise<void> {
-    await tx.invoiceLine.update({ where: { id: lineId }, data, select: { id: true } });
+  /**
+   * Writes reconciliation's results of several lines in one statement (a row per line from unnest), so a
+   * run costs one round trip whatever the number of lines.
+   */
+  async updateLineResults(lines: readonly { id: string; data: ReconciledLineData }[], tx: Tx): Promise<void> {
+    await writeLineResults(tx, lines);
   }
 
   /** A corrected line; `clearAcceptance` drops an earlier acceptance (the line needs a fresh look). */

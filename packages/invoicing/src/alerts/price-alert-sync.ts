@@ -31,7 +31,8 @@ export class PriceAlertSync {
   /**
    * Raises the alerts the lines' prices call for now, once per line and kind, and removes open alerts
    * whose cause is gone (a corrected price, a line now flagged, no supplier): an alert is about the price
-   * as it stands. Acknowledged alerts stay as they were.
+   * as it stands. Acknowledged alerts stay as they were. A few statements whatever the line count: the
+   * last prices paid in one, the invoice's alerts in one, new ones in one.
    */
   async sync(
     tx: Tx,
@@ -41,34 +42,43 @@ export class PriceAlertSync {
     settings: InvoiceSettings,
   ): Promise<void> {
     const lines = new Map(invoice.lines.map((line) => [line.id, line]));
-    const wanted: { line: InvoiceLineRecord; productId: string; candidate: PriceAlertCandidate }[] = [];
+    const priced: { line: PricedLine; productId: string; result: LineResult }[] = [];
     for (const result of results) {
       const line = lines.get(result.invoiceLineId)!;
       if (!supplierId || !result.productId || line.unitPrice === null || line.flags.length > 0) continue;
-      const lastPaid =
-        invoice.invoiceDate === null
-          ? null
-          : await this.#deps.lookups.lastInvoicedPrice(
-              {
-                restaurantId: invoice.restaurantId,
-                supplierId,
-                productId: result.productId,
-                articleNumber: line.articleNumber,
-                before: invoice.invoiceDate,
-                excludeInvoiceId: invoice.id,
-              },
-              tx,
-            );
+      priced.push({ line: { ...line, unitPrice: line.unitPrice }, productId: result.productId, result });
+    }
+    const lastPaid =
+      invoice.invoiceDate === null || !supplierId
+        ? []
+        : await this.#deps.lookups.lastInvoicedPrices(
+            {
+              restaurantId: invoice.restaurantId,
+              supplierId,
+              keys: priced.map(({ line, productId }) => ({ productId, articleNumber: line.articleNumber })),
+              before: invoice.invoiceDate,
+              excludeInvoiceId: invoice.id,
+            },
+            tx,
+          );
+    const wanted: { line: PricedLine; productId: string; candidate: PriceAlertCandidate }[] = [];
+    priced.forEach(({ line, productId, result }, index) => {
+      const last = lastPaid[index] ?? null;
       for (const candidate of priceAlertsFor({
         invoicedUnitPrice: dec(line.unitPrice.toString()),
         expectedUnitPrice: result.expectedUnitPrice,
-        lastPaidUnitPrice: lastPaid === null ? null : dec(lastPaid.toString()),
+        lastPaidUnitPrice: last === null ? null : dec(last.toString()),
         thresholdPct: settings.priceAlertThresholdPct,
       }))
-        wanted.push({ line, productId: result.productId, candidate });
-    }
-    const stale = (await this.#deps.alerts.openForInvoice(invoice.id, tx)).filter(
+        wanted.push({ line, productId, candidate });
+    });
+
+    // Alerts are raised only here, and an invoice's first run always records reconciledAt (its status
+    // leaves extracted) in the same transaction: an invoice never reconciled has none to read.
+    const existing = invoice.reconciledAt === null ? [] : await this.#deps.alerts.forInvoice(invoice.id, tx);
+    const stale = existing.filter(
       (alert) =>
+        alert.status === 'open' &&
         !wanted.some(
           ({ line, candidate }) =>
             line.id === alert.invoiceLineId &&
@@ -77,27 +87,34 @@ export class PriceAlertSync {
             alert.referenceUnitPrice.equals(candidate.referenceUnitPrice.toString()),
         ),
     );
-    await this.#deps.alerts.removeOpen(
-      stale.map((alert) => alert.id),
+    const removed = new Set(stale.map((alert) => alert.id));
+    await this.#deps.alerts.removeOpen([...removed], tx);
+    // A line keeps one alert per kind: one that stays (open and still true, or acknowledged) holds the place.
+    const kept = new Set(
+      existing
+        .filter((alert) => !removed.has(alert.id))
+        .map((alert) => `${alert.invoiceLineId}/${alert.kind}`),
+    );
+    const fresh = wanted.filter(({ line, candidate }) => !kept.has(`${line.id}/${candidate.kind}`));
+    const created = await this.#deps.alerts.createMany(
+      fresh.map(({ line, productId, candidate }) => ({
+        restaurantId: invoice.restaurantId,
+        supplierId: supplierId!,
+        invoiceId: invoice.id,
+        invoiceLineId: line.id,
+        productId,
+        articleNumber: line.articleNumber,
+        description: line.description,
+        kind: candidate.kind,
+        invoicedUnitPrice: new Prisma.Decimal(candidate.invoicedUnitPrice.toString()),
+        referenceUnitPrice: new Prisma.Decimal(candidate.referenceUnitPrice.toString()),
+        changePct: new Prisma.Decimal(candidate.changePct.toString()),
+      })),
       tx,
     );
-    for (const { line, productId, candidate } of wanted) {
-      const alert = await this.#deps.alerts.createIfAbsent(
-        {
-          restaurantId: invoice.restaurantId,
-          supplierId: supplierId!,
-          invoiceId: invoice.id,
-          invoiceLineId: line.id,
-          productId,
-          articleNumber: line.articleNumber,
-          description: line.description,
-          kind: candidate.kind,
-          invoicedUnitPrice: new Prisma.Decimal(candidate.invoicedUnitPrice.toString()),
-          referenceUnitPrice: new Prisma.Decimal(candidate.referenceUnitPrice.toString()),
-          changePct: new Prisma.Decimal(candidate.changePct.toString()),
-        },
-        tx,
-      );
+    const createdByKey = new Map(created.map((alert) => [`${alert.invoiceLineId}/${alert.kind}`, alert]));
+    for (const { line, candidate } of fresh) {
+      const alert = createdByKey.get(`${line.id}/${candidate.kind}`);
       if (!alert) continue;
       await this.#deps.publisher.publish(tx, {
         type: 'price_alert.raised',
@@ -121,3 +138,6 @@ export class PriceAlertSync {
     }
   }
 }
+
+/** An invoice line with a price (only priced lines raise alerts). */
+type PricedLine = InvoiceLineRecord & { unitPrice: Prisma.Decimal };

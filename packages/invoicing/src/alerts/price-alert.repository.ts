@@ -85,23 +85,13 @@ export class PriceAlertRepository {
     });
   }
 
-  /** Inserts the alert unless one of its kind exists for the line; the new row, or null when it existed. */
-  async createIfAbsent(alert: NewPriceAlert, tx: Tx): Promise<PriceAlertRecord | null> {
-    const existing = await tx.priceAlert.findFirst({
-      where: { invoiceLineId: alert.invoiceLineId, kind: alert.kind },
-      select: { id: true },
-    });
-    if (existing) return null;
-    return tx.priceAlert.create({ data: alert, select: SELECT });
-  }
-
-  /** Open alerts of the invoice's lines (reconciliation compares them with what the lines raise now). */
-  async openForInvoice(invoiceId: string, tx: Tx): Promise<PriceAlertRecord[]> {
-    return tx.priceAlert.findMany({
-      where: { invoiceId, status: 'open' },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: SELECT,
-    });
+  /**
+   * Inserts the alerts in one statement, skipping any whose line already has one of its kind (the unique
+   * key); the rows inserted.
+   */
+  async createMany(alerts: readonly NewPriceAlert[], tx: Tx): Promise<PriceAlertRecord[]> {
+    if (alerts.length === 0) return [];
+    return tx.priceAlert.createManyAndReturn({ data: [...alerts], skipDuplicates: true, select: SELECT });
   }
 
   /** Removes open alerts (an acknowledged one is history and stays); how many went. */

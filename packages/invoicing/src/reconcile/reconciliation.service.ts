@@ -195,17 +195,15 @@ export class ReconciliationService {
       uninvoicedOrderLines: uninvoicedOrderLines(orderLines, results).length,
     });
 
-    let changed = false;
+    // Only lines whose results moved are written (all in one statement): a re-run writes nothing.
     const stored = new Map(invoice.lines.map((line) => [line.id, line]));
-    for (const result of results) {
-      const data = lineData(result);
-      if (sameLine(stored.get(result.invoiceLineId)!, data)) continue;
-      await this.#deps.invoices.updateLineResult(result.invoiceLineId, data, tx);
-      changed = true;
-    }
-    changed =
+    const moved = results
+      .map((result) => ({ id: result.invoiceLineId, data: lineData(result) }))
+      .filter(({ id, data }) => !sameLine(stored.get(id)!, data));
+    await this.#deps.invoices.updateLineResults(moved, tx);
+    const changed =
       (await this.#write(tx, invoice, { ...decision, supplierId, orderId: order?.id ?? null }, acting)) ||
-      changed;
+      moved.length > 0;
     await this.#alerts.sync(tx, invoice, supplierId, results, settings);
     // The order is invoiced once a matched invoice bills it and it has been delivered; an order still
     // confirmed is marked at a later run (or at approval) after its delivery.
@@ -221,9 +219,10 @@ export class ReconciliationService {
   }
 
   async #creditNote(tx: Tx, invoice: LockedInvoice, acting: Acting | SystemActing): Promise<ReconcileResult> {
-    const { supplierId } = await this.#finder.supplier(tx, invoice);
+    const supplier = await this.#finder.supplier(tx, invoice);
+    const supplierId = supplier.supplierId;
     const settled = await this.#deps.credits.settledBy(invoice.id, tx);
-    const duplicate = settled === null && (await this.#finder.isDuplicate(tx, invoice, supplierId));
+    const duplicate = settled === null && (await this.#finder.isDuplicate(tx, invoice, supplier, supplierId));
     const settlement =
       settled !== null
         ? { request: settled, amountDiffers: false }
