@@ -14,12 +14,10 @@ export const ZPriceAlert = z
     kind: z.enum(['differs_from_contract', 'rise_vs_history']),
     status: z.enum(['open', 'acknowledged']),
     invoicedUnitPrice: z.string().meta({ example: '43.100' }),
-    referenceUnitPrice: z
-      .string()
-      .meta({
-        description: 'The agreed price (differs_from_contract) or the last price paid',
-        example: '42.230',
-      }),
+    referenceUnitPrice: z.string().meta({
+      description: 'The agreed price (differs_from_contract) or the last price paid',
+      example: '42.230',
+    }),
     changePct: z.string().meta({ description: '(invoiced − reference) / reference × 100', example: '2.060' }),
     acknowledgedAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
