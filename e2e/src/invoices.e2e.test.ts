@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase, type TestDatabase } from '@iris/db/testing';
-import { InvoiceRenderer, toPeppolUbl, truthFromOrder, type InvoiceTruth } from '@iris/testkit/invoices';
+import { InvoiceRenderer, toPeppolUbl, truthFromOrder } from '@iris/testkit/invoices';
 import { json, startStack, type RunningStack } from './stack.ts';
 
 /**
@@ -219,7 +219,7 @@ describe('invoices over HTTP with the worker running', () => {
       [{ kind: 'quantity_change', sku: line.sku, quantity: more }],
       72,
     );
-    const pdf = await renderer.pdf(truth as InvoiceTruth);
+    const pdf = await renderer.pdf(truth);
     const created = await upload(pdf, 'faktura-72.pdf', 'application/pdf');
     expect(created.status).toBe(201);
 
